@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import * as foundation from './migrations/2026_11_23_0001_foundation';
+
+/**
+ * Migrations are listed here, not discovered from the folder, so that they work the same
+ * from the CLI, the tests and the Next.js server bundle. Names sort by date.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_foundation': foundation,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return unwrap(await migrator.migrateToLatest());
+}
+
+function unwrap({ error, results }: MigrationResultSet): string[] {
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

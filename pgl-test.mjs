@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+const t0 = Date.now();
+const db = await PGlite.create({ dataDir: process.argv[2], extensions: { postgis } });
+console.log('create', Date.now()-t0);
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+console.log('ext', Date.now()-t0);
+console.log((await db.query('select postgis_full_version() v')).rows[0].v.slice(0,120));
+const t1=Date.now(); const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t1, dump.size);
+await db.close();
+const t2=Date.now(); const db2 = await PGlite.create({ loadDataDir: dump, extensions: { postgis } }); await db2.query('select 1'); console.log('load', Date.now()-t2);
+console.log((await db2.query("select ST_AsText(ST_Transform(ST_SetSRID(ST_MakePoint(5.17,51.17),4326),31370)) t")).rows);
