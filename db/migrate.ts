@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import * as foundation from './migrations/2026_11_23_0001_foundation';
 
 /**
@@ -21,4 +21,10 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** Undoes every migration (tests and `db:reset` only): leaves PostGIS itself in place. */
+export async function migrateToNothing(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  unwrap(await migrator.migrateTo(NO_MIGRATIONS));
 }

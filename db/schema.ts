@@ -4,7 +4,9 @@ import type { ColumnType, Generated } from 'kysely';
  * Kysely table types. Geometry columns are typed `Geometry`: they are written through the
  * PostGIS helpers in `db/geo.ts` and never selected raw (queries select GeoJSON or x/y).
  */
-export type Geometry = ColumnType<never, never, never>;
+export type Geometry = ColumnType<never, GeometryValue, GeometryValue>;
+/** A PostGIS expression producing geometry, e.g. `sql<GeometryValue>\`ST_Point(...)\``. */
+export interface GeometryValue { readonly __geometry: true }
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns are read as 'YYYY-MM-DD' strings on both backends (see db/type-parsers.ts). */
 type DateString = ColumnType<string, string, string>;

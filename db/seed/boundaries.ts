@@ -8,7 +8,7 @@ import {
   parseRegions,
   parseSectorTable,
 } from '@/lib/areas/boundary-files';
-import type { Database } from '../schema';
+import type { Database, GeometryValue } from '../schema';
 
 export const BOUNDARY_FOLDER = path.join(process.cwd(), 'db', 'seed', 'boundaries');
 const FILES = ['regions.geojson', 'municipalities.geojson', 'neighbourhoods.geojson', 'sector_neighbourhood.csv'] as const;
@@ -31,7 +31,7 @@ export function readBoundaryFiles(folder = BOUNDARY_FOLDER) {
   };
 }
 
-const multi = (geometryJson: string) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geometryJson}), 4326))`;
+const multi = (geometryJson: string) => sql<GeometryValue>`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geometryJson}), 4326))`;
 
 /**
  * Loads the real Flemish boundaries in one transaction. Idempotent: rows are upserted and a
@@ -43,9 +43,9 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
     for (const batch of chunk(files.regions, BATCH)) {
       await trx
         .insertInto('regions')
-        .values(batch.map(({ properties: p, geometryJson }) => ({ code: p.code, name: p.name, geom: multi(geometryJson) as never })))
+        .values(batch.map(({ properties: p, geometryJson }) => ({ code: p.code, name: p.name, geom: multi(geometryJson) })))
         .onConflict((oc) =>
-          oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), geom: sql`excluded.geom` as never })
+          oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), geom: sql<GeometryValue>`excluded.geom` })
             .where(sql<boolean>`(regions.name, regions.geom) IS DISTINCT FROM (excluded.name, excluded.geom)`))
         .execute();
     }
@@ -58,7 +58,7 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
           region_code: p.region_code,
           province: p.province,
           population_2020: p.population_2020,
-          geom: multi(geometryJson) as never,
+          geom: multi(geometryJson),
         })))
         .onConflict((oc) =>
           oc.column('nis').doUpdateSet({
@@ -66,7 +66,7 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
             region_code: (eb) => eb.ref('excluded.region_code'),
             province: (eb) => eb.ref('excluded.province'),
             population_2020: (eb) => eb.ref('excluded.population_2020'),
-            geom: sql`excluded.geom` as never,
+            geom: sql<GeometryValue>`excluded.geom`,
           }).where(sql<boolean>`(municipalities.name, municipalities.region_code, municipalities.province,
               municipalities.population_2020, municipalities.geom)
             IS DISTINCT FROM (excluded.name, excluded.region_code, excluded.province, excluded.population_2020, excluded.geom)`))
@@ -81,14 +81,14 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
           municipality_nis: p.municipality_nis,
           // Area in m², measured in Belgian Lambert 72 (EPSG:31370).
           area_m2: sql<number>`ST_Area(ST_Transform(${multi(geometryJson)}, 31370))`,
-          geom: multi(geometryJson) as never,
+          geom: multi(geometryJson),
         })))
         .onConflict((oc) =>
           oc.column('code').doUpdateSet({
             name: (eb) => eb.ref('excluded.name'),
             municipality_nis: (eb) => eb.ref('excluded.municipality_nis'),
             area_m2: (eb) => eb.ref('excluded.area_m2'),
-            geom: sql`excluded.geom` as never,
+            geom: sql<GeometryValue>`excluded.geom`,
           }).where(sql<boolean>`(neighbourhoods.name, neighbourhoods.municipality_nis, neighbourhoods.geom)
             IS DISTINCT FROM (excluded.name, excluded.municipality_nis, excluded.geom)`))
         .execute();
