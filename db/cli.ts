@@ -66,7 +66,7 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
     // Expected failures get one line; anything else keeps its stack for the developer.
-    if (error instanceof DatabaseStartupError || error instanceof UsageError || (error as Error)?.name === 'BoundaryFileError') {
+    if (error instanceof DatabaseStartupError || error instanceof UsageError || ['BoundaryFileError', 'DemoDataError'].includes((error as Error)?.name)) {
       console.error(`[buurtradar] ${(error as Error).message}`);
     } else {
       console.error(error);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { seedBoundaries, type BoundaryCounts } from './seed/boundaries';
-import { hasDemoData, seedDemoData, type DemoCounts } from './seed/demo';
+import { demoDataWasRemoved, hasDemoData, seedDemoData, type DemoCounts } from './seed/demo';
 import { seedReferenceData } from './seed/reference';
 
 export interface PrepareReport {
@@ -20,7 +20,9 @@ export async function prepareDatabase(db: Kysely<Database>, options: { demo: boo
   await seedReferenceData(db);
   const boundaries = options.force || !(await hasBoundaries(db)) ? await seedBoundaries(db) : 'present';
   let demo: PrepareReport['demo'] = 'skipped';
-  if (options.demo) demo = options.force || !(await hasDemoData(db)) ? await seedDemoData(db) : 'present';
+  if (options.force && options.demo) demo = await seedDemoData(db);
+  // Someone removed the demo data on purpose (`remove-demo`): a restart must not bring it back.
+  else if (options.demo && !(await demoDataWasRemoved(db))) demo = (await hasDemoData(db)) ? 'present' : await seedDemoData(db);
   return { migrations, boundaries, demo };
 }
 

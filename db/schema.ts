@@ -7,7 +7,9 @@ import type { ColumnType, Generated } from 'kysely';
 export type Geometry = ColumnType<never, GeometryValue, GeometryValue>;
 /** A PostGIS expression producing geometry, e.g. `sql<GeometryValue>\`ST_Point(...)\``. */
 export interface GeometryValue { readonly __geometry: true }
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (DEFAULT now()) unless one is given. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns are read as 'YYYY-MM-DD' strings on both backends (see db/type-parsers.ts). */
 type DateString = ColumnType<string, string, string>;
 
@@ -43,7 +45,7 @@ export interface ImportRunTable {
   row_count: Generated<number>;
   is_demo: Generated<boolean>;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
   undone_at: Timestamp | null;
 }
 
@@ -71,7 +73,7 @@ export interface SignalTable extends PointRecordColumns {
   status: Generated<'new' | 'discussed' | 'referred' | 'followed_up' | 'closed'>;
   urgency: Generated<'low' | 'normal' | 'high'>;
   observed_at: Timestamp;
-  reported_at: Generated<Timestamp>;
+  reported_at: DefaultedTimestamp;
   reporter_partner_type: string;
   reporter_organisation_id: number | null;
   reporter_user_id: number | null;
@@ -121,7 +123,7 @@ export interface IndicatorValueTable {
 export interface LayerVersionTable {
   layer: string;
   version: Generated<number>;
-  changed_at: Generated<Timestamp>;
+  changed_at: DefaultedTimestamp;
 }
 
 export interface Database {
