@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { KEMPEN_REGION_CODE } from '@/lib/areas/codes';
+import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
+import { MAP_BASE_PATH } from '@/lib/map/map-url';
+import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
+
+export function SiteHeader({ locale, t, demo }: { locale: Locale; t: Translate; demo: boolean }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        <BrandMark />
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </Link>
+      <nav aria-label={t('header.mainNavigation')} className="site-nav">
+        <NavLink href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`} section={MAP_BASE_PATH}>
+          {t('header.nav.map')}
+        </NavLink>
+      </nav>
+      <div className="site-header-end">
+        {demo && (
+          <span className="demo-badge" data-testid="demo-badge" title={t('header.demoBadgeTitle')}>
+            <span className="demo-badge-dot" aria-hidden="true" />
+            {t('header.demoBadge')}
+          </span>
+        )}
+        <LanguageSwitch locale={locale} t={t} />
+      </div>
+    </header>
+  );
+}
+
+/** A radar over a neighbourhood grid: drawn inline, so the header needs no image request. */
+function BrandMark() {
+  return (
+    <svg className="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
+      <rect width="32" height="32" rx="8" fill="#1d5c96" />
+      <path d="M16 16 L16 6 A10 10 0 0 1 25.5 13 Z" fill="#7fcdbb" opacity="0.9" />
+      <circle cx="16" cy="16" r="10" fill="none" stroke="#ffffff" strokeOpacity="0.55" strokeWidth="1.4" />
+      <circle cx="16" cy="16" r="5.5" fill="none" stroke="#ffffff" strokeOpacity="0.55" strokeWidth="1.4" />
+      <circle cx="16" cy="16" r="2" fill="#ffffff" />
+      <circle cx="21.5" cy="10.5" r="1.6" fill="#ffffcc" />
+    </svg>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { getAreaDataVersion, listMunicipalities, listRegions } from '@/db/queries/areas';
+import { getDb } from '@/db/server';
+import { parseEnv } from '@/lib/config/env';
+import { getTranslator } from '@/lib/i18n/server';
+import type { BasemapOptions } from '@/lib/map/style';
+import { parseMapQuery, type SearchParamsInput } from '@/lib/map/map-url';
+import { MapExplorer } from '@/app/_components/map-explorer';
+import { resolveMapArea } from './load-area';
+
+interface MapPageProps {
+  params: Promise<{ area?: string[] }>;
+  searchParams: Promise<SearchParamsInput>;
+}
+
+export async function generateMetadata({ params }: MapPageProps): Promise<Metadata> {
+  const [{ region, municipality }, { t }] = await Promise.all([resolveMapArea((await params).area), getTranslator()]);
+  const area = municipality ? `${municipality.name}, ${region.name}` : region.name;
+  return { title: t('map.pageTitle', { area }) };
+}
+
+/**
+ * The map of a region, optionally zoomed to one municipality. The server sends the lists the
+ * pickers need; the client fetches the boundaries from /api/areas with the data version in the
+ * URL, so the browser may cache them until the data changes.
+ */
+export default async function MapPage({ params, searchParams }: MapPageProps) {
+  const [{ region, municipality }, query] = await Promise.all([
+    resolveMapArea((await params).area),
+    searchParams.then(parseMapQuery),
+  ]);
+  const db = await getDb();
+  const [regions, municipalities, dataVersion] = await Promise.all([
+    listRegions(db),
+    listMunicipalities(db, region.code),
+    getAreaDataVersion(db),
+  ]);
+  return (
+    <MapExplorer
+      regions={regions}
+      initialRegion={region}
+      initialMunicipalities={municipalities}
+      initialMunicipalityNis={municipality?.nis}
+      initialNeighbourhoodCode={query.neighbourhoodCode}
+      initialIndicator={query.indicator}
+      dataVersion={dataVersion}
+      basemap={basemapOptions()}
+    />
+  );
+}
+
+/** The basemap setting; the environment was validated at start-up, so defaults only cover tests. */
+function basemapOptions(): BasemapOptions {
+  const parsed = parseEnv(process.env);
+  return parsed.ok
+    ? { basemap: parsed.env.BUURTRADAR_BASEMAP, osmTileUrl: parsed.env.BUURTRADAR_OSM_TILE_URL }
+    : { basemap: 'offline', osmTileUrl: '' };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { neighbourhoodsQuery, parseQuery } from '@/lib/map/area-query';
+import { mapHref, parseAreaSegments, parseMapQuery } from '@/lib/map/map-url';
+import { LAYER_IDS, SOURCE_IDS, buildMapStyle } from '@/lib/map/style';
+
+describe('map state in the URL', () => {
+  it('reads the indicator and neighbourhood, falling back to defaults for bad values', () => {
+    expect(parseMapQuery({ indicator: 'median_income', buurt: '1300301' })).toEqual({ indicator: 'median_income', neighbourhoodCode: '1300301' });
+    expect(parseMapQuery({ indicator: 'nonsense', buurt: 'DROP TABLE' })).toEqual({ indicator: 'share_65_plus', neighbourhoodCode: undefined });
+    expect(parseMapQuery(new URLSearchParams('indicator=population'))).toEqual({ indicator: 'population', neighbourhoodCode: undefined });
+    expect(parseMapQuery({ indicator: ['population', 'median_income'] })).toMatchObject({ indicator: 'population' });
+  });
+
+  it('accepts /kaart/<region>[/<municipality>] only', () => {
+    expect(parseAreaSegments(['sw11'])).toEqual({ regionCode: 'sw11' });
+    expect(parseAreaSegments(['sw11', '13003'])).toEqual({ regionCode: 'sw11', municipalityNis: '13003' });
+    expect(parseAreaSegments([])).toBeNull();
+    expect(parseAreaSegments(['kempen'])).toBeNull();
+    expect(parseAreaSegments(['sw11', 'balen'])).toBeNull();
+    expect(parseAreaSegments(['sw11', '13003', '1300301'])).toBeNull();
+  });
+
+  it('writes short URLs that read back to the same state', () => {
+    expect(mapHref({ regionCode: 'sw11', indicator: 'share_65_plus' })).toBe('/kaart/sw11');
+    const href = mapHref({ regionCode: 'sw11', municipalityNis: '13003', neighbourhoodCode: '1300301', indicator: 'median_income' });
+    expect(href).toBe('/kaart/sw11/13003?indicator=median_income&buurt=1300301');
+    const url = new URL(href, 'http://x');
+    expect(parseAreaSegments(url.pathname.split('/').slice(2))).toEqual({ regionCode: 'sw11', municipalityNis: '13003' });
+    expect(parseMapQuery(url.searchParams)).toEqual({ indicator: 'median_income', neighbourhoodCode: '1300301' });
+  });
+});
+
+describe('area API query strings', () => {
+  const parse = (query: string) => parseQuery(neighbourhoodsQuery, new URLSearchParams(query));
+
+  it('wants exactly one of region and municipality', () => {
+    expect(parse('region=sw11&v=1-2')).toEqual({ ok: true, value: { region: 'sw11', v: '1-2' } });
+    expect(parse('municipality=13003')).toEqual({ ok: true, value: { municipality: '13003' } });
+    expect(parse('')).toMatchObject({ ok: false, error: expect.stringContaining('exactly one of region') });
+    expect(parse('region=sw11&municipality=13003')).toMatchObject({ ok: false });
+  });
+
+  it('names the parameter that is wrong', () => {
+    expect(parse('region=kempen')).toEqual({ ok: false, error: 'Invalid query: region must be a region code such as sw11' });
+    expect(parse('region=sw11&region=sw12')).toEqual({ ok: false, error: 'Invalid query: region is given 2 times' });
+  });
+});
+
+describe('offline map style', () => {
+  it('needs nothing from the internet: no glyphs, sprites or remote sources', () => {
+    const style = buildMapStyle({ basemap: 'offline', osmTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' });
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:/);
+    expect(Object.keys(style.sources).sort()).toEqual([SOURCE_IDS.municipalities, SOURCE_IDS.neighbourhoods, SOURCE_IDS.regions].sort());
+    expect(style.layers.map((layer) => layer.id)).toContain(LAYER_IDS.neighbourhoodsFill);
+    expect(style.layers.some((layer) => layer.type === 'symbol')).toBe(false);
+  });
+
+  it('adds the OpenStreetMap raster underneath when asked', () => {
+    const style = buildMapStyle({ basemap: 'osm', osmTileUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
+    expect(style.sources[SOURCE_IDS.osm]).toMatchObject({ type: 'raster', tiles: ['https://tiles.example/{z}/{x}/{y}.png'] });
+    expect(style.layers[1]?.id).toBe(LAYER_IDS.osm);
+  });
+});
