@@ -75,7 +75,6 @@ class PGliteConnection implements DatabaseConnection {
     return { rows: result.rows, numAffectedRows };
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming queries are not supported on the embedded database');
   }

@@ -8,7 +8,7 @@ import {
   type DemoNeighbourhoodInput,
   generateDemoDataset,
 } from '@/lib/demo';
-import type { Database, GeometryValue, LayerName, SignalTable } from '../schema';
+import type { Database, GeometryValue, LayerName } from '../schema';
 import { chunk } from './boundaries';
 
 /** Rows written (or removed) per table. */
@@ -51,6 +51,8 @@ export class DemoDataError extends Error {
  * Real records are never touched; a real indicator value wins over a demo one for the same
  * area, indicator and period.
  */
+export { hasDemoData } from '../queries/demo';
+
 export async function seedDemoData(db: Kysely<Database>, seed = DEMO_SEED): Promise<DemoCounts> {
   const dataset = generateDemoDataset(await readDemoArea(db), seed);
   return inTransaction(db, async (trx) => {
@@ -62,14 +64,6 @@ export async function seedDemoData(db: Kysely<Database>, seed = DEMO_SEED): Prom
     await bumpLayerVersions(trx);
     return counts;
   });
-}
-
-/** True while a demo import is in place (not undone) or any demo record exists. */
-export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
-  const probes = DEMO_TABLES.map((table) => sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE is_demo)`);
-  const activeRun = sql<boolean>`EXISTS (SELECT 1 FROM import_runs WHERE is_demo AND source = ${DEMO_SOURCE} AND undone_at IS NULL)`;
-  const row = await db.selectNoFrom(sql<boolean>`${sql.join([activeRun, ...probes], sql` OR `)}`.as('present')).executeTakeFirstOrThrow();
-  return row.present === true;
 }
 
 /**
