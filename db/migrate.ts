@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as foundation from './migrations/2026_11_23_0001_foundation';
 
 /**
