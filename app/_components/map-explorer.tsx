@@ -1,20 +1,26 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
 import type { MunicipalitySummary, NeighbourhoodCollection, OutlineCollection, RegionDetail, RegionSummary } from '@/lib/map/area-data';
 import { fillColorExpression, fillOpacityExpression, indicatorValues, toMapFeatures } from '@/lib/map/choropleth';
 import { computeClassBreaks } from '@/lib/map/class-breaks';
-import { mapHref } from '@/lib/map/map-url';
+import { mapHref, parseLayersQuery } from '@/lib/map/map-url';
+import { OVERLAY_LAYERS, type OverlayLayer } from '@/lib/map/overlay-layers';
 import type { BasemapOptions } from '@/lib/map/style';
 import { AreaPicker, type NeighbourhoodOption } from './area-picker';
 import { useI18n } from './i18n-provider';
 import { IndicatorSelect } from './indicator-select';
+import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
+import { overlaySourcesFrom, type TileVersionsResponse } from './map-overlays';
 import { MapView, type CameraRequest, type MapLabel } from './map-view';
 import { NeighbourhoodPanel } from './neighbourhood-panel';
 import { NeighbourhoodTooltip } from './neighbourhood-tooltip';
+import { buildOverlayPopup } from './overlay-popup';
 import { useFetchJson } from './use-fetch-json';
+
+const noSubscription = () => () => {};
 
 /** What the neighbourhood panel covers of the map: its width (CSS .panel) and its margin. */
 const PANEL_SPACE = 340 + 16;
@@ -37,7 +43,7 @@ export interface MapExplorerProps {
  * trip, so the map stays mounted and only its data and styling change.
  */
 export function MapExplorer(props: MapExplorerProps) {
-  const { t } = useI18n();
+  const { t, lang, locale } = useI18n();
   const [region, setRegion] = useState(props.initialRegion);
   const [municipalities, setMunicipalities] = useState(props.initialMunicipalities);
   const [municipalityNis, setMunicipalityNis] = useState(props.initialMunicipalityNis);
@@ -45,12 +51,23 @@ export function MapExplorer(props: MapExplorerProps) {
   const [indicator, setIndicator] = useState(props.initialIndicator);
   const [camera, setCamera] = useState<CameraRequest | null>(null);
   const [regionChange, setRegionChange] = useState<{ pending?: string; error?: string }>({});
+  // The page (a server component) does not pass the layers: they come from the URL on the
+  // client, after hydration (the server snapshot is "none"), until the user changes them.
+  const search = useSyncExternalStore(noSubscription, () => window.location.search, () => '');
+  const urlLayers = useMemo(() => parseLayersQuery(new URLSearchParams(search)), [search]);
+  const [chosenLayers, setChosenLayers] = useState<OverlayLayer[] | null>(null);
+  const overlays = chosenLayers ?? urlLayers;
 
   const version = encodeURIComponent(props.dataVersion);
   const regionOutlines = useFetchJson<OutlineCollection>(`/api/areas/regions?v=${version}`);
   const municipalityOutlines = useFetchJson<OutlineCollection>(`/api/areas/municipalities?region=${region.code}&v=${version}`);
   const neighbourhoodsUrl = `/api/areas/neighbourhoods?region=${region.code}&v=${version}`;
   const neighbourhoods = useFetchJson<NeighbourhoodCollection>(neighbourhoodsUrl);
+  const tileVersions = useFetchJson<TileVersionsResponse>('/api/tiles/versions');
+  const overlaySources = useMemo(
+    () => (tileVersions.state.status === 'ready' ? overlaySourcesFrom(tileVersions.state.data) : null),
+    [tileVersions.state],
+  );
   const collection = neighbourhoods.state.status === 'ready' ? neighbourhoods.state.data : null;
 
   const byCode = useMemo(() => new Map(collection?.features.map((f) => [f.properties.code, f]) ?? []), [collection]);
@@ -58,9 +75,14 @@ export function MapExplorer(props: MapExplorerProps) {
   const options = useMemo(() => neighbourhoodOptions(collection), [collection]);
   const breaks = useMemo(() => computeClassBreaks(collection ? indicatorValues(collection, indicator) : []), [collection, indicator]);
   const fillColor = useMemo(() => fillColorExpression(indicator, breaks), [indicator, breaks]);
+  // With overlays on, the choropleth steps back so that dots and rings stay readable on it.
+  const overlaysOn = overlays.length > 0;
   const fillOpacity = useMemo(
-    () => fillOpacityExpression(municipalityNis, props.basemap.basemap === 'osm' ? 0.7 : 0.88),
-    [municipalityNis, props.basemap.basemap],
+    () => {
+      const factor = overlaysOn ? 0.5 : 1;
+      return fillOpacityExpression(municipalityNis, (props.basemap.basemap === 'osm' ? 0.7 : 0.88) * factor, 0.35 * factor);
+    },
+    [municipalityNis, props.basemap.basemap, overlaysOn],
   );
   const hasEstimates = useMemo(
     () => collection?.features.some((f) => f.properties.indicators[indicator]?.isEstimate) ?? false,
@@ -86,9 +108,16 @@ export function MapExplorer(props: MapExplorerProps) {
   const areaName = municipality?.name ?? region.name;
 
   useEffect(() => {
-    const href = mapHref({ regionCode: region.code, municipalityNis, neighbourhoodCode: selectedCode, indicator });
+    // Until the user switches a layer, the URL's own list stands (read here, not from the
+    // hydration render, which has not seen the URL yet).
+    const layers = chosenLayers ?? parseLayersQuery(new URLSearchParams(window.location.search));
+    const href = mapHref({ regionCode: region.code, municipalityNis, neighbourhoodCode: selectedCode, indicator, layers });
     if (href !== window.location.pathname + window.location.search) window.history.replaceState(null, '', href);
-  }, [region.code, municipalityNis, selectedCode, indicator]);
+  }, [region.code, municipalityNis, selectedCode, indicator, chosenLayers]);
+
+  function toggleOverlay(layer: OverlayLayer, on: boolean) {
+    setChosenLayers(OVERLAY_LAYERS.filter((other) => (other === layer ? on : overlays.includes(other))));
+  }
 
   useEffect(() => {
     document.title = `${t('map.pageTitle', { area: municipality ? `${municipality.name}, ${region.name}` : region.name })} · ${t('app.name')}`;
@@ -175,6 +204,16 @@ export function MapExplorer(props: MapExplorerProps) {
           <IndicatorSelect value={indicator} onChange={setIndicator} />
           <Legend indicator={catalogEntry} result={breaks} hasEstimates={hasEstimates} loading={collection === null} />
         </section>
+
+        <section className="sidebar-section" aria-labelledby="layers-heading">
+          <h2 id="layers-heading" className="section-heading">{t('layers.heading')}</h2>
+          <LayerPanel
+            enabled={overlays}
+            onChange={toggleOverlay}
+            available={overlaySources !== null}
+            error={tileVersions.state.status === 'error' ? t('layers.loadError') : undefined}
+          />
+        </section>
       </aside>
 
       <div className="map-area" aria-label={t('map.ariaLabel', { area: areaName })} role="region">
@@ -193,7 +232,10 @@ export function MapExplorer(props: MapExplorerProps) {
           camera={camera}
           coveredRight={selected || (!collection && props.initialNeighbourhoodCode) ? PANEL_SPACE : 0}
           labels={labels}
-          controlLabels={{ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }}
+          controlLabels={{ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), closePopup: t('popup.close') }}
+          overlaySources={overlaySources}
+          visibleOverlays={overlays}
+          renderOverlayPopup={(hit) => buildOverlayPopup(hit, { t, lang, locale })}
           onSelect={selectFromMap}
           renderTooltip={(code) => {
             const feature = byCode.get(code);

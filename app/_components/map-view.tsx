@@ -5,6 +5,7 @@ import {
   Map as MapLibreMap,
   Marker,
   NavigationControl,
+  Popup,
   ScaleControl,
   getVersion,
   setWorkerUrl,
@@ -14,6 +15,9 @@ import type { DataDrivenPropertyValueSpecification } from '@maplibre/maplibre-gl
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import type { BBox, LngLat } from '@/lib/map/area-data';
 import { LAYER_IDS, SOURCE_IDS, buildMapStyle, codeFilter, type BasemapOptions } from '@/lib/map/style';
+import { OVERLAY_LAYERS, type OverlayLayer } from '@/lib/map/overlay-layers';
+import { addOverlays, overlayHitAt, setOverlayVisibility, type OverlaySources } from './map-overlays';
+import type { OverlayHit } from './overlay-popup';
 
 declare global {
   interface Window {
@@ -44,7 +48,12 @@ export interface MapViewProps {
   /** Width in pixels that a panel covers on the right: camera moves keep their target clear of it. */
   coveredRight: number;
   labels: MapLabel[];
-  controlLabels: { zoomIn: string; zoomOut: string };
+  controlLabels: { zoomIn: string; zoomOut: string; closePopup: string };
+  /** Tile sources of the overlays (null until their versions are known). */
+  overlaySources: OverlaySources | null;
+  visibleOverlays: readonly OverlayLayer[];
+  /** Popup body for a clicked overlay feature (DOM built with textContent, never HTML). */
+  renderOverlayPopup: (hit: OverlayHit) => HTMLElement;
   /** Tooltip content for a hovered neighbourhood code. */
   renderTooltip: (code: string) => ReactNode;
   onSelect: (code: string | null) => void;
@@ -66,6 +75,7 @@ export function MapView(props: MapViewProps) {
   const [renderedKey, setRenderedKey] = useState<string | null>(null);
 
   const select = useEffectEvent((code: string | null) => props.onSelect(code));
+  const renderPopup = useEffectEvent((hit: OverlayHit) => props.renderOverlayPopup(hit));
   const createMap = useEffectEvent((container: HTMLDivElement) => {
     // MapLibre 6 looks for its worker beside its own module, which bundling moves; serve it ourselves.
     setWorkerUrl(`/api/map/worker?v=${getVersion()}`);
@@ -81,7 +91,7 @@ export function MapView(props: MapViewProps) {
       maxPitch: 0,
       minZoom: 6,
       maxZoom: 17,
-      locale: { 'NavigationControl.ZoomIn': props.controlLabels.zoomIn, 'NavigationControl.ZoomOut': props.controlLabels.zoomOut },
+      locale: { 'NavigationControl.ZoomIn': props.controlLabels.zoomIn, 'NavigationControl.ZoomOut': props.controlLabels.zoomOut, 'Popup.Close': props.controlLabels.closePopup },
     });
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();
@@ -104,12 +114,30 @@ export function MapView(props: MapViewProps) {
       setHovered(code);
     };
     instance.on('mousemove', LAYER_IDS.neighbourhoodsFill, (event) => {
+      // Over an overlay feature, its popup is what a click gives: no neighbourhood tooltip on it.
+      if (overlayHitAt(instance, event.point)) {
+        setHover(null);
+        instance.getCanvas().style.cursor = 'pointer';
+        return;
+      }
       const code = event.features?.[0]?.properties?.code;
       setHover(typeof code === 'string' ? code : null);
       placeTooltip(tooltipRef.current, container, event.point.x, event.point.y);
     });
     instance.on('mouseleave', LAYER_IDS.neighbourhoodsFill, () => setHover(null));
+    let popup: Popup | null = null;
     instance.on('click', (event) => {
+      // An overlay feature under the pointer gets a popup; only a click beside one selects.
+      const hit = overlayHitAt(instance, event.point);
+      popup?.remove();
+      popup = null;
+      if (hit) {
+        popup = new Popup({ maxWidth: '300px', offset: 10, focusAfterOpen: false, className: 'overlay-popup-container' })
+          .setLngLat(hit.lngLat ?? event.lngLat)
+          .setDOMContent(renderPopup(hit))
+          .addTo(instance);
+        return;
+      }
       const [feature] = instance.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.neighbourhoodsFill] });
       const code = feature?.properties?.code;
       select(typeof code === 'string' ? code : null);
@@ -121,6 +149,17 @@ export function MapView(props: MapViewProps) {
       instance.remove();
     };
   }, []);
+
+  // Sources and layers are added once; a later change of versions is for the next page load.
+  const { overlaySources, visibleOverlays } = props;
+  useEffect(() => {
+    if (map && overlaySources) addOverlays(map, overlaySources, window.location.origin);
+  }, [map, overlaySources]);
+
+  useEffect(() => {
+    if (!map || !overlaySources) return;
+    for (const layer of OVERLAY_LAYERS) setOverlayVisibility(map, layer, visibleOverlays.includes(layer));
+  }, [map, overlaySources, visibleOverlays]);
 
   useEffect(() => {
     map?.getSource<GeoJSONSource>(SOURCE_IDS.regions)?.setData(props.regions ?? EMPTY);

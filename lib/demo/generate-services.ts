@@ -1,5 +1,6 @@
 import { PILOT_MUNICIPALITIES } from '@/lib/areas/codes';
-import type { ScheduleSlot, ServiceTypeCode } from '@/lib/services/service-types';
+import type { ScheduleSlot } from '@/lib/services/schedule';
+import type { ServiceTypeCode } from '@/lib/services/service-types';
 import { settlementKind } from './generate-profiles';
 import type { NeighbourhoodShape } from './geometry';
 import { NAME_WORDS, NameBook, placeLabel } from './place-names';

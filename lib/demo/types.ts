@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { IndicatorCode } from '@/lib/indicators/catalog';
-import type { ScheduleSlot, ServiceTypeCode } from '@/lib/services/service-types';
+import type { ScheduleSlot } from '@/lib/services/schedule';
+import type { ServiceTypeCode } from '@/lib/services/service-types';
 import type { PartnerType, SignalCategoryCode, SignalStatus } from '@/lib/signals/categories';
 
 /** A municipality of the demo area, as the seeder reads it from the database. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { municipalityNis, neighbourhoodCode, regionCode } from '@/lib/areas/codes';
 import { DEFAULT_INDICATOR, INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
+import { TILE_LAYERS, isTileLayer, type TileLayer } from '@/lib/tiles/layers';
 
 /**
  * The map's state lives in its URL, so that a link reproduces the view:
- *   /kaart/<region>[/<municipality>]?indicator=<code>&buurt=<neighbourhood code>
+ *   /kaart/<region>[/<municipality>]?indicator=<code>&buurt=<neighbourhood code>&lagen=<layer>,<layer>
  * Path segments are strict (an unknown area is a 404); query values are forgiving (a stale or
  * mistyped value falls back to its default instead of breaking a shared link).
  */
@@ -16,6 +17,8 @@ export interface MapState {
   municipalityNis?: string;
   neighbourhoodCode?: string;
   indicator: IndicatorCode;
+  /** Overlay layers switched on; none when absent. */
+  layers?: readonly TileLayer[];
 }
 
 const indicatorCodes = INDICATORS.map((indicator) => indicator.code) as [IndicatorCode, ...IndicatorCode[]];
@@ -35,6 +38,25 @@ export function parseMapQuery(input: SearchParamsInput): Pick<MapState, 'indicat
   const record = input instanceof URLSearchParams ? Object.fromEntries(input.entries()) : input;
   const parsed = mapQuerySchema.parse(record);
   return { indicator: parsed.indicator, neighbourhoodCode: parsed.buurt };
+}
+
+/**
+ * `lagen`: comma-separated overlay layer names. Unknown names are dropped (a link made by a
+ * later version still opens), and the result is in catalogue order without duplicates, so the
+ * same set always gives the same URL.
+ */
+const layersSchema = z
+  .preprocess(firstValue, z.string().max(200))
+  .transform((value) => {
+    const wanted = new Set(value.split(',').map((name) => name.trim()).filter(isTileLayer));
+    return TILE_LAYERS.filter((layer) => wanted.has(layer));
+  })
+  .catch([]);
+
+/** The overlay layers in the query (`lagen`); none when absent or invalid. */
+export function parseLayersQuery(input: SearchParamsInput): TileLayer[] {
+  const record = input instanceof URLSearchParams ? Object.fromEntries(input.entries()) : input;
+  return layersSchema.parse(record.lagen);
 }
 
 const areaSegmentsSchema = z.union([
@@ -61,6 +83,8 @@ export function mapHref(state: MapState): string {
   const query = new URLSearchParams();
   if (state.indicator !== DEFAULT_INDICATOR) query.set('indicator', state.indicator);
   if (state.neighbourhoodCode) query.set('buurt', state.neighbourhoodCode);
-  const search = query.toString();
+  // Layer names are [a-z_], so the commas can stay unescaped: the link stays readable.
+  const layers = TILE_LAYERS.filter((layer) => state.layers?.includes(layer));
+  const search = [query.toString(), layers.length > 0 ? `lagen=${layers.join(',')}` : ''].filter(Boolean).join('&');
   return search ? `${path}?${search}` : path;
 }

@@ -13,6 +13,3 @@ export const SERVICE_TYPES = [
 ] as const;
 
 export type ServiceTypeCode = (typeof SERVICE_TYPES)[number]['code'];
-
-/** A weekly stop of a mobile service: ISO weekday (1 = Monday) and local times. */
-export interface ScheduleSlot { weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7; start: string; end: string }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neighbourhoodsQuery, parseQuery } from '@/lib/map/area-query';
-import { mapHref, parseAreaSegments, parseMapQuery } from '@/lib/map/map-url';
+import { mapHref, parseAreaSegments, parseLayersQuery, parseMapQuery } from '@/lib/map/map-url';
 import { LAYER_IDS, SOURCE_IDS, buildMapStyle } from '@/lib/map/style';
 
 describe('map state in the URL', () => {
@@ -27,6 +27,17 @@ describe('map state in the URL', () => {
     const url = new URL(href, 'http://x');
     expect(parseAreaSegments(url.pathname.split('/').slice(2))).toEqual({ regionCode: 'sw11', municipalityNis: '13003' });
     expect(parseMapQuery(url.searchParams)).toEqual({ indicator: 'median_income', neighbourhoodCode: '1300301' });
+  });
+
+  it('reads overlay layers forgivingly and writes them in catalogue order', () => {
+    expect(parseLayersQuery(new URLSearchParams('lagen=services,signals,nonsense,services'))).toEqual(['signals', 'services']);
+    expect(parseLayersQuery({ lagen: ['street_lights', 'signals'] })).toEqual(['street_lights']);
+    expect(parseLayersQuery({})).toEqual([]);
+    expect(parseLayersQuery({ lagen: 'x'.repeat(500) })).toEqual([]);
+    const href = mapHref({ regionCode: 'sw11', municipalityNis: '13003', indicator: 'share_65_plus', layers: ['services', 'signals'] });
+    expect(href).toBe('/kaart/sw11/13003?lagen=signals,services');
+    expect(parseLayersQuery(new URL(href, 'http://x').searchParams)).toEqual(['signals', 'services']);
+    expect(mapHref({ regionCode: 'sw11', indicator: 'population', layers: [] })).toBe('/kaart/sw11?indicator=population');
   });
 });
 
