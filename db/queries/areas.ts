@@ -229,10 +229,12 @@ export async function getAreaDataVersion(db: Kysely<Database>): Promise<string> 
   const row = await db
     .selectNoFrom([
       sql<number>`(SELECT coalesce(sum(version), 0) FROM layer_versions)`.as('layers'),
+      // A reset database seeded again counts the same; the time of the last change tells them apart.
+      sql<number>`(SELECT coalesce(floor(extract(epoch FROM max(changed_at)) * 1000), 0) FROM layer_versions)`.as('changed'),
       sql<number>`(SELECT count(*) FROM neighbourhoods)`.as('neighbourhoods'),
       sql<number>`(SELECT count(*) FROM indicator_values)`.as('values'),
       sql<number>`(SELECT coalesce(max(id), 0) FROM indicator_values)`.as('last_value'),
     ])
     .executeTakeFirstOrThrow();
-  return [row.layers, row.neighbourhoods, row.values, row.last_value].map((n) => Number(n).toString(36)).join('-');
+  return [row.layers, row.changed, row.neighbourhoods, row.values, row.last_value].map((n) => Number(n).toString(36)).join('-');
 }

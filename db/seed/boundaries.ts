@@ -40,17 +40,21 @@ const multi = (geometryJson: string) => sql<GeometryValue>`ST_Multi(ST_SetSRID(S
 export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOLDER): Promise<BoundaryCounts> {
   const files = readBoundaryFiles(folder);
   await db.transaction().execute(async (trx) => {
+    let changedRows = 0n;
+    const count = (results: { numInsertedOrUpdatedRows?: bigint }[]) => {
+      for (const result of results) changedRows += result.numInsertedOrUpdatedRows ?? 0n;
+    };
     for (const batch of chunk(files.regions, BATCH)) {
-      await trx
+      count(await trx
         .insertInto('regions')
         .values(batch.map(({ properties: p, geometryJson }) => ({ code: p.code, name: p.name, geom: multi(geometryJson) })))
         .onConflict((oc) =>
           oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), geom: sql<GeometryValue>`excluded.geom` })
             .where(sql<boolean>`(regions.name, regions.geom) IS DISTINCT FROM (excluded.name, excluded.geom)`))
-        .execute();
+        .execute());
     }
     for (const batch of chunk(files.municipalities, BATCH)) {
-      await trx
+      count(await trx
         .insertInto('municipalities')
         .values(batch.map(({ properties: p, geometryJson }) => ({
           nis: p.nis,
@@ -70,10 +74,10 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
           }).where(sql<boolean>`(municipalities.name, municipalities.region_code, municipalities.province,
               municipalities.population_2020, municipalities.geom)
             IS DISTINCT FROM (excluded.name, excluded.region_code, excluded.province, excluded.population_2020, excluded.geom)`))
-        .execute();
+        .execute());
     }
     for (const batch of chunk(files.neighbourhoods, BATCH)) {
-      await trx
+      count(await trx
         .insertInto('neighbourhoods')
         .values(batch.map(({ properties: p, geometryJson }) => ({
           code: p.code,
@@ -91,10 +95,10 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
             geom: sql<GeometryValue>`excluded.geom`,
           }).where(sql<boolean>`(neighbourhoods.name, neighbourhoods.municipality_nis, neighbourhoods.geom)
             IS DISTINCT FROM (excluded.name, excluded.municipality_nis, excluded.geom)`))
-        .execute();
+        .execute());
     }
     for (const batch of chunk(files.sectors, 1000)) {
-      await trx
+      count(await trx
         .insertInto('statistical_sectors')
         .values(batch.map((s) => ({ sector_code: s.sectorCode, neighbourhood_code: s.neighbourhoodCode, name: s.name })))
         .onConflict((oc) =>
@@ -103,6 +107,12 @@ export async function seedBoundaries(db: Kysely<Database>, folder = BOUNDARY_FOL
             name: (eb) => eb.ref('excluded.name'),
           }).where(sql<boolean>`(statistical_sectors.neighbourhood_code, statistical_sectors.name)
             IS DISTINCT FROM (excluded.neighbourhood_code, excluded.name)`))
+        .execute());
+    }
+    // Area URLs carry a data version (db/queries/areas.ts): changed boundaries must change it.
+    if (changedRows > 0n) {
+      await trx.insertInto('layer_versions').values({ layer: 'boundaries' })
+        .onConflict((oc) => oc.column('layer').doUpdateSet({ version: sql<number>`layer_versions.version + 1`, changed_at: sql<Date>`now()` }))
         .execute();
     }
   });

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { seedBoundaries } from '@/db/seed/boundaries';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getAreaDataVersion } from '@/db/queries/areas';
+import { BOUNDARY_FOLDER, seedBoundaries } from '@/db/seed/boundaries';
 import { openTestDatabase } from '../support/test-database';
 
 let handle: DatabaseHandle;
@@ -63,8 +67,27 @@ describe('real Flemish boundaries', () => {
         || (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM neighbourhoods)
         || (SELECT string_agg(xmin::text, ',' ORDER BY sector_code) FROM statistical_sectors) AS v`.execute(handle.db)).rows[0]?.v;
     const before = await versions();
+    const dataVersion = await getAreaDataVersion(handle.db);
     await seedBoundaries(handle.db);
     expect(await versions()).toBe(before);
     expect(await count('neighbourhoods')).toBe(2526);
+    expect(await getAreaDataVersion(handle.db)).toBe(dataVersion);
+  });
+
+  it('a changed boundary file updates the rows and the data version that area URLs carry', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'buurtradar-boundaries-'));
+    for (const file of readdirSync(BOUNDARY_FOLDER)) copyFileSync(path.join(BOUNDARY_FOLDER, file), path.join(folder, file));
+    const file = path.join(folder, 'neighbourhoods.geojson');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name":"Olmen"', '"name":"Olmen (hernoemd)"'));
+    const nameOf = async () => (await handle.db.selectFrom('neighbourhoods').select('name').where('code', '=', '1300309').executeTakeFirstOrThrow()).name;
+    const before = await getAreaDataVersion(handle.db);
+    try {
+      await seedBoundaries(handle.db, folder);
+      expect(await nameOf()).toBe('Olmen (hernoemd)');
+      expect(await getAreaDataVersion(handle.db)).not.toBe(before);
+    } finally {
+      await seedBoundaries(handle.db);
+    }
+    expect(await nameOf()).toBe('Olmen');
   });
 });

@@ -91,12 +91,12 @@ describe('demo dataset in the database', () => {
   it('seeding again leaves exactly the same data and bumps the layer versions', async () => {
     await withRollback(handle.db, async (trx) => {
       const before = { counts: await demoCounts(trx), fingerprint: await fingerprint(trx) };
-      const versions = await trx.selectFrom('layer_versions').select(['layer', 'version']).orderBy('layer').execute();
+      const versions = await trx.selectFrom('layer_versions').select(['layer', 'version']).where('layer', '!=', 'boundaries').orderBy('layer').execute();
       const started = Date.now();
       await seedDemoData(trx);
       const seconds = (Date.now() - started) / 1000;
       expect({ counts: await demoCounts(trx), fingerprint: await fingerprint(trx) }).toEqual(before);
-      const after = await trx.selectFrom('layer_versions').select(['layer', 'version']).orderBy('layer').execute();
+      const after = await trx.selectFrom('layer_versions').select(['layer', 'version']).where('layer', '!=', 'boundaries').orderBy('layer').execute();
       expect(after.map((row) => Number(row.version))).toEqual(versions.map((row) => Number(row.version) + 1));
       if (testBackend() === 'embedded') expect(seconds).toBeLessThan(60);
     });
