@@ -1,5 +1,9 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as foundation from './migrations/2026_11_23_0001_foundation';
+import * as signalRollups from './migrations/2026_11_23_0002_signal_rollups';
+import * as accounts from './migrations/2026_11_23_0003_accounts';
+import * as signalFollowUp from './migrations/2026_11_23_0004_signal_follow_up';
+import * as importRuns from './migrations/2026_11_23_0005_import_runs';
 
 /**
  * Migrations are listed here, not discovered from the folder, so that they work the same
@@ -7,6 +11,10 @@ import * as foundation from './migrations/2026_11_23_0001_foundation';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
+  '2026_11_23_0002_signal_rollups': signalRollups,
+  '2026_11_23_0003_accounts': accounts,
+  '2026_11_23_0004_signal_follow_up': signalFollowUp,
+  '2026_11_23_0005_import_runs': importRuns,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

@@ -47,6 +47,33 @@ export interface ImportRunTable {
   created_by: string | null;
   created_at: DefaultedTimestamp;
   undone_at: Timestamp | null;
+  // Uploaded imports (migration 0005); null on demo runs.
+  created_by_user_id: number | null;
+  undone_by_user_id: number | null;
+  file_sha256: string | null;
+  file_bytes: number | null;
+  file_format: 'csv' | 'geojson' | null;
+  encoding: string | null;
+  delimiter: string | null;
+  crs: 'wgs84' | 'lambert72' | null;
+  warning_count: Generated<number>;
+  replaced_count: Generated<number>;
+}
+
+/** An indicator value an import replaced, kept so undoing that import puts it back (0005). */
+export interface ReplacedIndicatorValueTable {
+  id: Generated<number>;
+  replaced_by_run_id: number;
+  original_run_id: number | null;
+  area_level: 'neighbourhood' | 'municipality' | 'region';
+  area_code: string;
+  indicator_code: string;
+  period: string;
+  value: number;
+  unit: string;
+  source: string;
+  is_estimate: boolean;
+  is_demo: boolean;
 }
 
 export interface SignalCategoryTable {
@@ -126,6 +153,139 @@ export interface LayerVersionTable {
   changed_at: DefaultedTimestamp;
 }
 
+/** Organisations people work for: care partners, and the municipalities themselves. */
+export interface OrganisationTable {
+  id: Generated<number>;
+  name: string;
+  partner_type: string;
+  is_demo: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export type UserRole = 'reporter' | 'coordinator' | 'advisor' | 'regional_analyst' | 'admin';
+
+/** better-auth's `user` model, with the columns that decide access. */
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  email_verified: Generated<boolean>;
+  image: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  role: UserRole;
+  organisation_id: number | null;
+  region_code: string | null;
+  disabled_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface UserMunicipalityTable { user_id: number; municipality_nis: string }
+
+/** better-auth's `session` model: one row per signed-in browser; deleting it signs out. */
+export interface SessionTable {
+  id: Generated<number>;
+  user_id: number;
+  token: string;
+  expires_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+/** better-auth's `account` model: provider 'credential' holds the password hash. */
+export interface AuthAccountTable {
+  id: Generated<number>;
+  user_id: number;
+  account_id: string;
+  provider_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface VerificationTable {
+  id: Generated<number>;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RateLimitTable { id: Generated<number>; key: string; count: number; last_request: number }
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  account_key: string;
+  client_key: string;
+  address_key: string | null;
+  failed_at: DefaultedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  event: string;
+  actor_user_id: number | null;
+  occurred_at: DefaultedTimestamp;
+  target_kind: string | null;
+  target_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface AppSecretTable { name: string; value: string; created_at: DefaultedTimestamp }
+
+/** One change of a signal's follow-up status (db/migrations/2026_11_23_0004_signal_follow_up.ts). */
+export interface SignalStatusChangeTable {
+  id: Generated<number>;
+  signal_id: number;
+  from_status: 'new' | 'discussed' | 'referred' | 'followed_up' | 'closed';
+  to_status: 'new' | 'discussed' | 'referred' | 'followed_up' | 'closed';
+  outcome: 'rights_obtained' | 'care_started' | 'no_action_needed' | 'declined' | 'other' | null;
+  referred_service_id: number | null;
+  referred_organisation: string | null;
+  note: string | null;
+  changed_by: number;
+  changed_at: DefaultedTimestamp;
+}
+
+/** Signals per tile cell and month (db/migrations/2026_11_23_0002_signal_rollups.ts), kept by triggers. */
+export interface SignalCellMonthTable {
+  grid_bits: number;
+  block_x: ColumnType<number, never, never>;
+  block_y: ColumnType<number, never, never>;
+  month: DateString;
+  cx: number;
+  cy: number;
+  municipality_nis: string;
+  category_code: string;
+  count: number;
+}
+
+/** Signals per neighbourhood, category and month, kept by the same triggers. */
+export interface SignalNeighbourhoodMonthTable {
+  category_code: string;
+  month: DateString;
+  municipality_nis: string;
+  neighbourhood_code: string;
+  count: number;
+}
+
+/** Signals per neighbourhood and month over all categories, kept by the same triggers. */
+export interface SignalNeighbourhoodMonthTotalTable {
+  month: DateString;
+  municipality_nis: string;
+  neighbourhood_code: string;
+  count: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -139,5 +299,20 @@ export interface Database {
   social_housing_complexes: SocialHousingComplexTable;
   substandard_dwellings: SubstandardDwellingTable;
   indicator_values: IndicatorValueTable;
+  replaced_indicator_values: ReplacedIndicatorValueTable;
   layer_versions: LayerVersionTable;
+  signal_cell_months: SignalCellMonthTable;
+  signal_neighbourhood_months: SignalNeighbourhoodMonthTable;
+  signal_neighbourhood_month_totals: SignalNeighbourhoodMonthTotalTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  user_municipalities: UserMunicipalityTable;
+  sessions: SessionTable;
+  auth_accounts: AuthAccountTable;
+  verifications: VerificationTable;
+  rate_limits: RateLimitTable;
+  sign_in_failures: SignInFailureTable;
+  audit_log: AuditLogTable;
+  app_secrets: AppSecretTable;
+  signal_status_changes: SignalStatusChangeTable;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CSSProperties, ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages/nl-BE';
 import {
   SERVICE_COLORS,
@@ -10,7 +10,9 @@ import {
   SUBSTANDARD_RAMP,
   type OverlayLayer,
 } from '@/lib/map/overlay-layers';
-import { SERVICE_TYPES } from '@/lib/services/service-types';
+import { SERVICE_TYPES, type ServiceTypeCode } from '@/lib/services/service-types';
+import { drawServiceIcon } from './service-icons';
+import { SignInLink } from './sign-in-link';
 import { useI18n } from './i18n-provider';
 
 export interface LayerPanelProps {
@@ -19,6 +21,12 @@ export interface LayerPanelProps {
   /** False while the tile versions load (or failed): the switches wait for the sources. */
   available: boolean;
   error: string | undefined;
+  /** Per layer, what goes above its legend when it is on (view choices, counts, empty state). */
+  extras?: Partial<Record<OverlayLayer, ReactNode>>;
+  /** How signals are drawn: the legend follows. */
+  signalView: 'rate' | 'grid' | 'heatmap';
+  /** Layers this person may not switch on (signals when not signed in): shown, disabled, with why. */
+  locked?: readonly OverlayLayer[];
 }
 
 const NAME_KEYS = {
@@ -33,7 +41,7 @@ const NAME_KEYS = {
 const PANEL_ORDER: readonly OverlayLayer[] = ['signals', 'services', 'street_lights', 'social_housing', 'substandard_dwellings'];
 
 /** Overlay switches, each with its legend once switched on (a legend for a hidden layer is noise). */
-export function LayerPanel({ enabled, onChange, available, error }: LayerPanelProps) {
+export function LayerPanel({ enabled, onChange, available, error, extras, signalView, locked = [] }: LayerPanelProps) {
   const { t } = useI18n();
   return (
     <div className="layer-panel">
@@ -52,16 +60,23 @@ export function LayerPanel({ enabled, onChange, available, error }: LayerPanelPr
                   className="layer-checkbox"
                   data-testid={id}
                   checked={on}
-                  disabled={!available}
+                  disabled={!available || locked.includes(layer)}
+                  aria-describedby={locked.includes(layer) ? `layer-locked-${layer}` : undefined}
                   aria-controls={on ? `layer-legend-${layer}` : undefined}
                   onChange={(event) => onChange(layer, event.target.checked)}
                 />
                 <LayerIcon layer={layer} />
                 <span className="layer-name">{t(NAME_KEYS[layer])}</span>
               </label>
+              {locked.includes(layer) && (
+                <p id={`layer-locked-${layer}`} className="layer-locked" data-testid={`layer-locked-${layer}`}>
+                  {t('layers.signals.signIn')} <SignInLink label={t('auth.signInLink')} />
+                </p>
+              )}
               {on && (
                 <div id={`layer-legend-${layer}`} className="layer-legend" data-testid={`layer-legend-${layer}`}>
-                  <LayerLegend layer={layer} />
+                  {extras?.[layer]}
+                  <LayerLegend layer={layer} signalView={signalView} />
                 </div>
               )}
             </li>
@@ -107,14 +122,43 @@ function Ramp({ colors }: { colors: readonly string[] }) {
   );
 }
 
-function LayerLegend({ layer }: { layer: OverlayLayer }) {
+/** The same icon the map draws for the type. */
+function ServiceIcon({ type }: { type: ServiceTypeCode }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (ref.current) drawServiceIcon(ref.current, type);
+  }, [type]);
+  return <canvas ref={ref} className="layer-icon" width={44} height={44} aria-hidden="true" />;
+}
+
+function HeatRamp() {
+  const { t } = useI18n();
+  return (
+    <div className="layer-ramp">
+      <span className="layer-ramp-label">{t('layers.legend.fewer')}</span>
+      <span className="heat-ramp" style={{ background: `linear-gradient(90deg, ${SIGNAL_RAMP.join(', ')})` }} aria-hidden="true" />
+      <span className="layer-ramp-label">{t('layers.legend.more')}</span>
+    </div>
+  );
+}
+
+function LayerLegend({ layer, signalView }: { layer: OverlayLayer; signalView: LayerPanelProps['signalView'] }) {
   const { t, lang } = useI18n();
   switch (layer) {
     case 'signals':
+      // The rate classes come with the extras (they depend on the data).
+      if (signalView === 'rate') return <p className="layer-legend-note">{t('layers.legend.ratePrivacyNote')}</p>;
+      return (
+        <>
+          {signalView === 'heatmap' ? <HeatRamp /> : <Ramp colors={SIGNAL_RAMP} />}
+          <p className="layer-legend-note">{t('layers.legend.privacyNote')}</p>
+        </>
+      );
     case 'substandard_dwellings':
       return (
         <>
-          <Ramp colors={layer === 'signals' ? SIGNAL_RAMP : SUBSTANDARD_RAMP} />
+          <Ramp colors={SUBSTANDARD_RAMP} />
+          <p className="layer-legend-note">{t('layers.legend.perNeighbourhoodNote')}</p>
           <p className="layer-legend-note">{t('layers.legend.privacyNote')}</p>
         </>
       );
@@ -123,7 +167,7 @@ function LayerLegend({ layer }: { layer: OverlayLayer }) {
         <>
           <ul className="layer-legend-rows layer-legend-services">
             {SERVICE_TYPES.map((type) => (
-              <Row key={type.code} swatch={<Dot color={SERVICE_COLORS[type.code]} />}>{type[lang]}</Row>
+              <Row key={type.code} swatch={<ServiceIcon type={type.code} />}>{type[lang]}</Row>
             ))}
           </ul>
           <p className="layer-legend-note">{t('layers.legend.grouped')}</p>
@@ -138,6 +182,7 @@ function LayerLegend({ layer }: { layer: OverlayLayer }) {
             <Row swatch={<Dot color={STREET_LIGHT_COLORS.workingOther} stroke="#6b6350" size={8} strokeWidth={0.75} />}>{t('layers.legend.workingOther')}</Row>
           </ul>
           <p className="layer-legend-note">{t('layers.legend.lightsZoomNote')}</p>
+          <p className="layer-legend-note">{t('layers.legend.lightsDensityNote')}</p>
         </>
       );
     case 'social_housing':

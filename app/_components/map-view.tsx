@@ -15,8 +15,13 @@ import type { DataDrivenPropertyValueSpecification } from '@maplibre/maplibre-gl
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import type { BBox, LngLat } from '@/lib/map/area-data';
 import { LAYER_IDS, SOURCE_IDS, buildMapStyle, codeFilter, type BasemapOptions } from '@/lib/map/style';
-import { OVERLAY_LAYERS, type OverlayLayer } from '@/lib/map/overlay-layers';
-import { addOverlays, overlayHitAt, setOverlayVisibility, type OverlaySources } from './map-overlays';
+import type { FillLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+  NEIGHBOURHOOD_POINTS_SOURCE, OVERLAY_LAYERS, OVERLAY_LAYER_IDS, SERVICE_RINGS_SOURCE, type OverlayDrawing, type OverlayLayer,
+} from '@/lib/map/overlay-layers';
+import {
+  addOverlays, overlayHitAt, setOverlayData, setOverlayQueries, setOverlayVisibility, type OverlayQueries, type OverlaySources,
+} from './map-overlays';
 import type { OverlayHit } from './overlay-popup';
 
 declare global {
@@ -51,7 +56,20 @@ export interface MapViewProps {
   controlLabels: { zoomIn: string; zoomOut: string; closePopup: string };
   /** Tile sources of the overlays (null until their versions are known). */
   overlaySources: OverlaySources | null;
+  /** Filter parameters per tile layer: a change reloads that layer's tiles. */
+  overlayQueries: OverlayQueries;
   visibleOverlays: readonly OverlayLayer[];
+  drawing: OverlayDrawing;
+  /** Signal rate per neighbourhood code (null: withheld); null while unknown. */
+  signalRates: ReadonlyMap<string, number | null> | null;
+  signalRatePaint: FillLayerSpecification['paint'];
+  /** One point per neighbourhood with its layer figures, and the services' walking-distance rings. */
+  neighbourhoodPoints: FeatureCollection;
+  serviceRings: FeatureCollection;
+  /** Where the camera starts instead of `initialBounds` (a shared link's view). */
+  initialView?: { lon: number; lat: number; zoom: number };
+  /** After every camera move: the view after a move by the user, null after one by the page. */
+  onViewChange: (view: { lon: number; lat: number; zoom: number } | null) => void;
   /** Popup body for a clicked overlay feature (DOM built with textContent, never HTML). */
   renderOverlayPopup: (hit: OverlayHit) => HTMLElement;
   /** Tooltip content for a hovered neighbourhood code. */
@@ -76,14 +94,18 @@ export function MapView(props: MapViewProps) {
 
   const select = useEffectEvent((code: string | null) => props.onSelect(code));
   const renderPopup = useEffectEvent((hit: OverlayHit) => props.renderOverlayPopup(hit));
+  const viewChanged = useEffectEvent((view: { lon: number; lat: number; zoom: number } | null) => props.onViewChange(view));
   const createMap = useEffectEvent((container: HTMLDivElement) => {
     // MapLibre 6 looks for its worker beside its own module, which bundling moves; serve it ourselves.
     setWorkerUrl(`/api/map/worker?v=${getVersion()}`);
+    const view = props.initialView;
     const instance = new MapLibreMap({
       container,
       style: buildMapStyle(props.basemap),
-      bounds: props.initialBounds,
-      fitBoundsOptions: { padding: padding(props.coveredRight) },
+      ...(view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom } : {
+        bounds: props.initialBounds,
+        fitBoundsOptions: { padding: padding(props.coveredRight) },
+      }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -142,6 +164,12 @@ export function MapView(props: MapViewProps) {
       const code = feature?.properties?.code;
       select(typeof code === 'string' ? code : null);
     });
+    // A move by the user (drag, wheel, buttons, keys) is a view worth keeping in the link; a move
+    // the page made (fitting an area just chosen) is implied by the area, so it clears it.
+    instance.on('moveend', (event) => {
+      const center = instance.getCenter();
+      viewChanged(event.originalEvent ? { lon: center.lng, lat: center.lat, zoom: instance.getZoom() } : null);
+    });
     instance.once('load', () => setMap(instance));
     window.__buurtradarMap = instance;
     return () => {
@@ -150,16 +178,48 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // Sources and layers are added once; a later change of versions is for the next page load.
-  const { overlaySources, visibleOverlays } = props;
+  // Sources and layers are added once; a later change of versions is for the next page load,
+  // a change of filters points the sources at new tile URLs.
+  const { overlaySources, overlayQueries, visibleOverlays, drawing, neighbourhoods, neighbourhoodsKey } = props;
+  const initialQueries = useEffectEvent(() => overlayQueries);
   useEffect(() => {
-    if (map && overlaySources) addOverlays(map, overlaySources, window.location.origin);
+    if (map && overlaySources) addOverlays(map, overlaySources, window.location.origin, initialQueries());
   }, [map, overlaySources]);
 
   useEffect(() => {
+    if (map && overlaySources) setOverlayQueries(map, overlaySources, window.location.origin, overlayQueries);
+  }, [map, overlaySources, overlayQueries]);
+
+  useEffect(() => {
     if (!map || !overlaySources) return;
-    for (const layer of OVERLAY_LAYERS) setOverlayVisibility(map, layer, visibleOverlays.includes(layer));
-  }, [map, overlaySources, visibleOverlays]);
+    for (const layer of OVERLAY_LAYERS) setOverlayVisibility(map, layer, visibleOverlays.includes(layer), drawing);
+  }, [map, overlaySources, visibleOverlays, drawing]);
+
+  const { neighbourhoodPoints, serviceRings, signalRates, signalRatePaint } = props;
+  useEffect(() => {
+    if (map && overlaySources) setOverlayData(map, NEIGHBOURHOOD_POINTS_SOURCE, neighbourhoodPoints);
+  }, [map, overlaySources, neighbourhoodPoints]);
+  useEffect(() => {
+    if (map && overlaySources) setOverlayData(map, SERVICE_RINGS_SOURCE, serviceRings);
+  }, [map, overlaySources, serviceRings]);
+
+  useEffect(() => {
+    if (!map || !overlaySources) return;
+    const id = OVERLAY_LAYER_IDS.signals.rate;
+    map.setPaintProperty(id, 'fill-color', signalRatePaint?.['fill-color']);
+    map.setPaintProperty(id, 'fill-opacity', signalRatePaint?.['fill-opacity']);
+  }, [map, overlaySources, signalRatePaint]);
+
+  // The rate of each neighbourhood as feature-state, applied again when the neighbourhoods change.
+  useEffect(() => {
+    if (!map || !neighbourhoods) return;
+    for (const feature of neighbourhoods.features) {
+      const code = String(feature.properties?.code);
+      // A withheld rate (-1) is drawn grey; a neighbourhood the person may not see stays clear.
+      const rate = signalRates?.has(code) ? signalRates.get(code) ?? -1 : null;
+      map.setFeatureState({ source: SOURCE_IDS.neighbourhoods, id: code }, { signalRate: rate });
+    }
+  }, [map, neighbourhoods, signalRates]);
 
   useEffect(() => {
     map?.getSource<GeoJSONSource>(SOURCE_IDS.regions)?.setData(props.regions ?? EMPTY);
@@ -171,7 +231,6 @@ export function MapView(props: MapViewProps) {
 
   // New neighbourhoods: hand them over, then report "ready" once they are on screen (tests wait
   // for data-map-ready; an idle map with the data drawn is what a user would call loaded).
-  const { neighbourhoods, neighbourhoodsKey } = props;
   useEffect(() => {
     if (!map || !neighbourhoods) return;
     map.getSource<GeoJSONSource>(SOURCE_IDS.neighbourhoods)?.setData(neighbourhoods);

@@ -1,20 +1,27 @@
 'use client';
 
-import { useEffect, useEffectEvent, useId } from 'react';
+import { useEffect, useEffectEvent, useId, type ReactNode } from 'react';
 import { formatMeasure, formatNumber } from '@/lib/i18n/format';
 import { INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
 import type { NeighbourhoodProperties } from '@/lib/map/area-data';
+import type { MonthWindow } from '@/lib/map/month-window';
+import type { NeighbourhoodOverlayStats } from '@/lib/map/neighbourhood-overlays';
+import type { OverlayLayer } from '@/lib/map/overlay-layers';
 import { useI18n } from './i18n-provider';
 
 interface PanelProps {
   neighbourhood: NeighbourhoodProperties;
   /** The indicator on the map, highlighted in the list. */
   activeIndicator: IndicatorCode;
+  /** The neighbourhood's layer figures for the current filters (when a layer needs them). */
+  figures?: NeighbourhoodOverlayStats;
+  layers: readonly OverlayLayer[];
+  windowLabel: MonthWindow | null;
   onClose: () => void;
 }
 
 /** Details of the selected neighbourhood: where it is, and every indicator in the locale. */
-export function NeighbourhoodPanel({ neighbourhood, activeIndicator, onClose }: PanelProps) {
+export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, layers, windowLabel, onClose }: PanelProps) {
   const { t, lang, locale } = useI18n();
   const headingId = useId();
   const close = useEffectEvent(onClose);
@@ -72,6 +79,8 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, onClose }: 
           );
         })}
       </ul>
+      {figures && <LayerFigures figures={figures} layers={layers} window={windowLabel} />}
+
       {(hasEstimates || sources.length > 0) && (
         <footer className="panel-foot">
           {hasEstimates && <p className="panel-estimates" data-testid="panel-estimates">{t('panel.estimates')}</p>}
@@ -79,5 +88,36 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, onClose }: 
         </footer>
       )}
     </aside>
+  );
+}
+
+/** The switched-on layers' figures for this neighbourhood in the chosen period and filters. */
+function LayerFigures({ figures, layers, window }: { figures: NeighbourhoodOverlayStats; layers: readonly OverlayLayer[]; window: MonthWindow | null }) {
+  const { t, locale } = useI18n();
+  const month = (m: string) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const period = window ? (window.from === window.to ? month(window.from) : `${month(window.from)} – ${month(window.to)}`) : '';
+  const count = (value: number | null) => (value === null ? <span className="muted">{t('panel.withheld')}</span> : formatNumber(locale, value));
+  const rows: [string, ReactNode, string][] = [];
+  // No `signals` key: the person may not see this neighbourhood's signals, so no row at all.
+  if (layers.includes('signals') && figures.signals !== undefined) {
+    rows.push([t('panel.signals'), count(figures.signals), 'panel-signals']);
+    if (typeof figures.signalRate === 'number') rows.push([t('panel.signalRate'), formatNumber(locale, figures.signalRate, 1), 'panel-signal-rate']);
+  }
+  if (layers.includes('street_lights')) {
+    rows.push([t('panel.lights'), formatNumber(locale, figures.streetLights), 'panel-lights']);
+    rows.push([t('panel.lightDensity'), formatNumber(locale, figures.lightDensity, 1), 'panel-light-density']);
+    rows.push([t('panel.defects'), formatNumber(locale, figures.defects), 'panel-defects']);
+  }
+  if (layers.includes('substandard_dwellings')) rows.push([t('panel.dwellings'), count(figures.substandardDwellings), 'panel-dwellings']);
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3 className="section-heading">{t('panel.layersHeading', { period })}</h3>
+      <dl className="panel-facts" data-testid="panel-layer-figures">
+        {rows.map(([term, value, testId]) => (
+          <div key={testId}><dt>{term}</dt><dd className="numeric" data-testid={testId}>{value}</dd></div>
+        ))}
+      </dl>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Translate } from '@/lib/i18n/translate';
-import type { OverlayLayer } from '@/lib/map/overlay-layers';
+import type { OverlayKind, OverlayLayer } from '@/lib/map/overlay-layers';
 import { SERVICE_COLORS } from '@/lib/map/overlay-layers';
 import { formatSchedule, scheduleSchema } from '@/lib/services/schedule';
 import { SERVICE_TYPES } from '@/lib/services/service-types';
@@ -7,7 +7,7 @@ import { SERVICE_TYPES } from '@/lib/services/service-types';
 /** A clicked overlay feature: which overlay, cell or point, and its MVT attributes. */
 export interface OverlayHit {
   layer: OverlayLayer;
-  kind: 'cells' | 'points';
+  kind: OverlayKind;
   /** The record's database id (the MVT feature id of a point). */
   id?: number;
   properties: Record<string, unknown>;
@@ -29,6 +29,14 @@ export function buildOverlayPopup(hit: OverlayHit, text: PopupText): HTMLElement
   const number = (value: unknown) => new Intl.NumberFormat(text.locale).format(Number(value) || 0);
   const root = element('div', 'overlay-popup');
   root.dataset.testid = 'overlay-popup';
+
+  if (hit.kind === 'areas') {
+    const message = hit.layer === 'street_lights'
+      ? t('popup.lightsArea', { count: number(p.streetLights), density: new Intl.NumberFormat(text.locale, { maximumFractionDigits: 1 }).format(Number(p.lightDensity) || 0), defects: number(p.defects) })
+      : t('popup.dwellingsArea', { count: number(p.substandard) });
+    root.append(element('p', 'overlay-popup-title', message));
+    return root;
+  }
 
   if (hit.kind === 'cells') {
     const count = number(p.count);

@@ -1,12 +1,16 @@
 import Link from 'next/link';
+import type { CurrentAccount } from '@/app/_server/current-account';
+import { getCurrentAccount } from '@/app/_server/session';
 import { KEMPEN_REGION_CODE } from '@/lib/areas/codes';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import { MAP_BASE_PATH } from '@/lib/map/map-url';
 import { LanguageSwitch } from './language-switch';
 import { NavLink } from './nav-link';
+import { UserMenu } from './user-menu';
 
-export function SiteHeader({ locale, t, demo }: { locale: Locale; t: Translate; demo: boolean }) {
+export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Translate; demo: boolean }) {
+  const account = await accountOrAnonymous();
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -27,9 +31,24 @@ export function SiteHeader({ locale, t, demo }: { locale: Locale; t: Translate; 
           </span>
         )}
         <LanguageSwitch locale={locale} t={t} />
+        <UserMenu account={account} t={t} />
       </div>
     </header>
   );
+}
+
+/**
+ * Who is signed in, for the header. The header must not be what breaks a page: when the
+ * sessions cannot be read (database down) it shows the sign-in link, and the page itself
+ * reports the database error.
+ */
+async function accountOrAnonymous(): Promise<CurrentAccount | null> {
+  try {
+    return await getCurrentAccount();
+  } catch (error) {
+    console.error('[buurtradar] could not read the session for the header', error);
+    return null;
+  }
 }
 
 /** A radar over a neighbourhood grid: drawn inline, so the header needs no image request. */

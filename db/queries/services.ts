@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { scheduleSchema, type ScheduleSlot } from '@/lib/services/schedule';
 import type { Database } from '../schema';
 
@@ -32,4 +32,18 @@ export async function findServiceById(db: Kysely<Database>, id: number): Promise
     schedule: schedule.success ? schedule.data : [],
     isDemo: row.is_demo,
   };
+}
+
+export interface ServicePointRow { id: number; serviceType: string; lon: number; lat: number }
+
+/** Every service of a region with its position (for walking-distance rings), by id. */
+export async function listRegionServicePoints(db: Kysely<Database>, regionCode: string): Promise<ServicePointRow[]> {
+  const rows = await db
+    .selectFrom('services as s')
+    .innerJoin('municipalities as m', 'm.nis', 's.municipality_nis')
+    .select(['s.id', 's.service_type', sql<number>`ST_X(s.geom)`.as('lon'), sql<number>`ST_Y(s.geom)`.as('lat')])
+    .where('m.region_code', '=', regionCode)
+    .orderBy('s.id')
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), serviceType: row.service_type, lon: Number(row.lon), lat: Number(row.lat) }));
 }

@@ -17,6 +17,7 @@ import type { DateWindow, TileRequest } from '@/lib/tiles/tile-request';
 import type { Backend } from '../client';
 import type { Database } from '../schema';
 import { getLayerVersion, layerVersionToken } from './layer-versions';
+import { type CellGrid, cellGrid, signalCellCounts } from './signal-tiles';
 
 /**
  * Vector tiles of the point layers. Tiles are EPSG:3857, the data EPSG:4326: every query finds
@@ -158,12 +159,31 @@ async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { 
  * corner of EPSG:3857, so a cell is the same in every tile it could touch). A cell belongs to
  * the tile that holds it, so every point is counted in exactly one tile per zoom; cells with
  * fewer than `plan.minCount` points are left out. Rows: the cell's centre in tile units, and
- * its attributes.
+ * its attributes. Signal cells come from their roll-up when it can answer the filters
+ * (db/queries/signal-tiles.ts), with the same result as counting the signals here.
  */
-function cellRows(request: TileRequest, plan: CellPlan) {
-  const perTile = TILE_EXTENT / plan.cellSize;
-  const worldCells = 2 ** request.z * perTile;
-  const [x0, y0] = [request.x * perTile, request.y * perTile];
+function cellRows(request: TileRequest, plan: CellPlan, options: TileOptions) {
+  const grid = cellGrid(request, plan);
+  const fromRollup = request.layer === 'signals' && options.rollups !== false
+    ? signalCellCounts({ ...request, layer: 'signals' }, plan, grid) : null;
+  return sql`
+    WITH
+    -- counts per cell. MATERIALIZED keeps the tile's bounds below out of the counting, where
+    -- they would spoil the row estimate (a sort spilling to disk instead of a hash, 2× slower).
+    cells AS MATERIALIZED (${fromRollup ?? countedCells(request, plan, grid)})
+    -- the cells of this tile (the slack's points fall in neighbours' cells), centres in tile units
+    SELECT (cx - ${grid.x0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS px,
+      (cy - ${grid.y0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS py,
+      ${sql.join(Object.keys(CELL_ATTRIBUTES[request.layer]).map((name) => sql.ref(name)))}
+    FROM cells
+    WHERE cx >= ${grid.x0}::bigint AND cx < ${grid.x0 + grid.perTile}::bigint
+      AND cy >= ${grid.y0}::bigint AND cy < ${grid.y0 + grid.perTile}::bigint
+    -- a fixed order, so the same cells make the same bytes whichever way they were counted
+    ORDER BY cy, cx`;
+}
+
+/** The cells (cx, cy, attributes) around the tile, counted from the layer's points. */
+function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid) {
   const inputs = CELL_INPUTS[request.layer];
   const attributes = Object.entries(CELL_ATTRIBUTES[request.layer] as Record<string, RawBuilder<number>>)
     .map(([name, expression]) => sql`${expression} AS ${sql.id(name)}`);
@@ -178,40 +198,35 @@ function cellRows(request: TileRequest, plan: CellPlan) {
     -- each point's cell on the zoom's global grid. Spherical Mercator (EPSG:3857) in closed form:
     -- ST_Transform per point costs ~20 times more and its cost estimate makes PostgreSQL JIT-compile.
     gridded AS (
-      SELECT *, floor((lon + 180) * ${worldCells / 360}::float8)::bigint AS cx,
-        floor((1 - asinh(tan(radians(lat))) / pi()) * ${worldCells / 2}::float8)::bigint AS cy
+      SELECT *, floor((lon + 180) * ${grid.worldCells / 360}::float8)::bigint AS cx,
+        floor((1 - asinh(tan(radians(lat))) / pi()) * ${grid.worldCells / 2}::float8)::bigint AS cy
       FROM located
-    ),
-    -- counts per cell. MATERIALIZED keeps the tile's bounds below out of the scan, where they
-    -- would spoil the row estimate (a sort spilling to disk instead of a hash, 2× slower).
-    cells AS MATERIALIZED (
-      SELECT cx, cy, ${sql.join(attributes)}
-      FROM gridded
-      GROUP BY cx, cy
-      HAVING count(*) >= ${plan.minCount}::int
     )
-    -- the cells of this tile (the slack's points fall in neighbours' cells), centres in tile units
-    SELECT (cx - ${x0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS px,
-      (cy - ${y0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS py,
-      ${sql.join(Object.keys(CELL_ATTRIBUTES[request.layer]).map((name) => sql.ref(name)))}
-    FROM cells
-    WHERE cx >= ${x0}::bigint AND cx < ${x0 + perTile}::bigint AND cy >= ${y0}::bigint AND cy < ${y0 + perTile}::bigint`;
+    SELECT cx, cy, ${sql.join(attributes)}
+    FROM gridded
+    GROUP BY cx, cy
+    HAVING count(*) >= ${plan.minCount}::int`;
 }
 
-async function cellTile(db: Kysely<Database>, backend: Backend, request: TileRequest, plan: CellPlan): Promise<MadeTile> {
+async function cellTile(db: Kysely<Database>, backend: Backend, request: TileRequest, plan: CellPlan, options: TileOptions): Promise<MadeTile> {
   if (backend === 'server') {
     // The centres are already tile coordinates, so they go to ST_AsMVT as they are.
     const names = Object.keys(CELL_ATTRIBUTES[request.layer]).map((name) => sql.ref(`r.${name}`));
     const { rows } = await sql<{ tile: Uint8Array | null; version: string }>`
       SELECT ST_AsMVT(c, ${request.layer}::text, ${TILE_EXTENT}::int, 'geom') AS tile, ${layerVersionToken(request.layer)} AS version
-      FROM (SELECT ST_Point(r.px, r.py) AS geom, ${sql.join(names)} FROM (${cellRows(request, plan)}) r) c
+      FROM (SELECT ST_Point(r.px, r.py) AS geom, ${sql.join(names)} FROM (${cellRows(request, plan, options)}) r) c
     `.execute(db);
     return { tile: nonEmpty(rows[0]?.tile ?? null), version: rows[0]?.version };
   }
-  const { rows } = await sql<Record<string, number> & { px: number; py: number }>`${cellRows(request, plan)}`.execute(db);
+  const { rows } = await sql<Record<string, number> & { px: number; py: number }>`${cellRows(request, plan, options)}`.execute(db);
   return { tile: encodePointLayer(request.layer, rows.map(({ px, py, ...properties }) => ({
     x: Number(px), y: Number(py), properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Number(v)])),
   }))), version: undefined };
+}
+
+export interface TileOptions {
+  /** false: count signal cells from the signals, not their roll-up (same result; tests and the benchmark compare). */
+  rollups?: boolean;
 }
 
 /** A tile, and on the server the layer version its statement saw. */
@@ -226,22 +241,22 @@ const isPointRequest = (request: TileRequest): request is TileRequest & { layer:
   request.layer in POINT_ATTRIBUTES;
 
 /** Points where the layer's plan allows them and they fit its budget; otherwise cells. */
-async function makeTile(db: Kysely<Database>, backend: Backend, request: TileRequest): Promise<MadeTile> {
+async function makeTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions): Promise<MadeTile> {
   const plan = planTile(request.layer, request.z);
-  if (plan.mode === 'cells') return cellTile(db, backend, request, plan);
+  if (plan.mode === 'cells') return cellTile(db, backend, request, plan, options);
   if (!isPointRequest(request)) throw new Error(`Layer ${request.layer} has no point features`);
   const points = backend === 'server'
     ? await serverPointTile(db, request, plan.maxPoints)
     : { ...await embeddedPointTile(db, request, plan.maxPoints), version: undefined };
-  return points.candidates > plan.maxPoints ? cellTile(db, backend, request, plan.fallback) : points;
+  return points.candidates > plan.maxPoints ? cellTile(db, backend, request, plan.fallback, options) : points;
 }
 
 /**
  * The vector tile (MVT, one layer named after the request's layer) for a validated request,
  * or null when it would be empty (lib/tiles/aggregation.ts says what it carries).
  */
-export async function getTile(db: Kysely<Database>, backend: Backend, request: TileRequest): Promise<Uint8Array | null> {
-  return (await makeTile(db, backend, request)).tile;
+export async function getTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions = {}): Promise<Uint8Array | null> {
+  return (await makeTile(db, backend, request, options)).tile;
 }
 
 export interface VersionedTile { tile: Uint8Array | null; version: string }
@@ -253,7 +268,9 @@ export interface VersionedTile { tile: Uint8Array | null; version: string }
  * learns a version only once it is committed; so if the version read after the tile equals
  * the one the client asked for, the tile's (earlier) snapshot saw exactly that version.
  */
-export async function getVersionedTile(db: Kysely<Database>, backend: Backend, request: TileRequest): Promise<VersionedTile> {
-  const made = await makeTile(db, backend, request);
+export async function getVersionedTile(
+  db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions = {},
+): Promise<VersionedTile> {
+  const made = await makeTile(db, backend, request, options);
   return { tile: made.tile, version: made.version ?? await getLayerVersion(db, request.layer) };
 }

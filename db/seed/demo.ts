@@ -8,8 +8,10 @@ import {
   type DemoNeighbourhoodInput,
   generateDemoDataset,
 } from '@/lib/demo';
+import { withSignalRollupsDeferred } from '../queries/signal-rollups';
 import type { Database, GeometryValue, LayerName } from '../schema';
 import { chunk } from './boundaries';
+import { removeDemoAccounts, seedDemoAccounts } from './demo-accounts';
 
 /** Rows written (or removed) per table. */
 export interface DemoCounts {
@@ -55,15 +57,17 @@ export { hasDemoData } from '../queries/demo';
 
 export async function seedDemoData(db: Kysely<Database>, seed = DEMO_SEED): Promise<DemoCounts> {
   const dataset = generateDemoDataset(await readDemoArea(db), seed);
-  return inTransaction(db, async (trx) => {
+  // The signal roll-ups are rebuilt once at the end rather than upserted per INSERT batch.
+  return inTransaction(db, (trx) => withSignalRollupsDeferred(trx, async () => {
     await deleteDemoRecords(trx);
     await trx.deleteFrom('import_runs').where('is_demo', '=', true).where('source', '=', DEMO_SOURCE).execute();
     const runs = await createImportRuns(trx, dataset, seed);
     const counts = await insertDataset(trx, dataset, runs);
+    await seedDemoAccounts(trx);
     await trx.updateTable('import_runs').set({ row_count: counts.indicator_values }).where('id', '=', runs.indicator_values).execute();
     await bumpLayerVersions(trx);
     return counts;
-  });
+  }));
 }
 
 /**
@@ -84,6 +88,7 @@ export async function demoDataWasRemoved(db: Kysely<Database>): Promise<boolean>
  */
 export async function removeDemoData(db: Kysely<Database>): Promise<DemoCounts> {
   return inTransaction(db, async (trx) => {
+    await removeDemoAccounts(trx);
     const counts = await deleteDemoRecords(trx);
     await trx.updateTable('import_runs').set({ undone_at: sql<Date>`now()` })
       .where('is_demo', '=', true).where('source', '=', DEMO_SOURCE).where('undone_at', 'is', null).execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GRID_METRES, gridMetresSchema } from '@/lib/signals/generalise';
 
 const postgresUrl = z
   .string()
@@ -24,6 +25,8 @@ export const envSchema = z.object({
       })
       .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   ),
+  /** Grid (metres, Lambert 72) a reported signal's point is generalised to: 50–1000, default 100. */
+  BUURTRADAR_SIGNAL_GRID_M: z.preprocess(emptyAsUndefined, gridMetresSchema.default(DEFAULT_GRID_METRES)),
 });
 
 export type Env = z.infer<typeof envSchema>;

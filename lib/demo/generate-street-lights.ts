@@ -1,6 +1,6 @@
 import { PILOT_MUNICIPALITIES } from '@/lib/areas/codes';
 import type { NeighbourhoodShape } from './geometry';
-import { toLambert72 } from './lambert72';
+import { toLambert72 } from '@/lib/geo/lambert72';
 import { stream } from './random';
 import type { DemoStreetLight, NeighbourhoodProfile } from './types';
 

@@ -1,5 +1,5 @@
 import { booleanPointInPolygon, bbox as turfBbox, pointOnFeature } from '@turf/turf';
-import { fromLambert72, toLambert72 } from './lambert72';
+import { fromLambert72, toLambert72 } from '@/lib/geo/lambert72';
 import { type Rng, clamp, round } from './random';
 import type { DemoLocation, DemoNeighbourhoodInput } from './types';
 

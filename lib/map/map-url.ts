@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { municipalityNis, neighbourhoodCode, regionCode } from '@/lib/areas/codes';
 import { DEFAULT_INDICATOR, INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
 import { TILE_LAYERS, isTileLayer, type TileLayer } from '@/lib/tiles/layers';
+import { mapOptionsQuery, type MapOptions } from './map-options';
 
 /**
  * The map's state lives in its URL, so that a link reproduces the view:
@@ -19,6 +20,8 @@ export interface MapState {
   indicator: IndicatorCode;
   /** Overlay layers switched on; none when absent. */
   layers?: readonly TileLayer[];
+  /** View, time window, filters and drawing options (lib/map/map-options.ts). */
+  options?: MapOptions;
 }
 
 const indicatorCodes = INDICATORS.map((indicator) => indicator.code) as [IndicatorCode, ...IndicatorCode[]];
@@ -85,6 +88,8 @@ export function mapHref(state: MapState): string {
   if (state.neighbourhoodCode) query.set('buurt', state.neighbourhoodCode);
   // Layer names are [a-z_], so the commas can stay unescaped: the link stays readable.
   const layers = TILE_LAYERS.filter((layer) => state.layers?.includes(layer));
-  const search = [query.toString(), layers.length > 0 ? `lagen=${layers.join(',')}` : ''].filter(Boolean).join('&');
+  // Codes and numbers are [a-z0-9_.,-]: commas stay unescaped in these too.
+  const options = (state.options ? mapOptionsQuery(state.options) : []).map(([key, value]) => `${key}=${value}`);
+  const search = [query.toString(), layers.length > 0 ? `lagen=${layers.join(',')}` : '', ...options].filter(Boolean).join('&');
   return search ? `${path}?${search}` : path;
 }

@@ -1,10 +1,13 @@
 import type {
   CircleLayerSpecification,
-  DataDrivenPropertyValueSpecification,
+  FillLayerSpecification,
+  HeatmapLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
   ExpressionSpecification,
   FilterSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import { SERVICE_TYPES, type ServiceTypeCode } from '@/lib/services/service-types';
+import type { ServiceTypeCode } from '@/lib/services/service-types';
 import { TILE_LAYERS, type TileLayer } from '@/lib/tiles/layers';
 
 /**
@@ -22,14 +25,36 @@ export type OverlayLayer = TileLayer;
 
 export const overlaySourceId = (layer: OverlayLayer) => `overlay-${layer}`;
 
-/** Layer ids per overlay, bottom to top. Tests query these with queryRenderedFeatures. */
+/**
+ * Per-neighbourhood figures drawn as symbols (street-light density, substandard dwellings) at
+ * a point inside each neighbourhood; the signal rate is drawn on the neighbourhoods themselves
+ * through feature-state. Both come from /api/areas/neighbourhood-overlays.
+ */
+export const NEIGHBOURHOOD_POINTS_SOURCE = 'overlay-neighbourhood-points';
+/** Walking-distance rings around services, dissolved per distance (built with turf). */
+export const SERVICE_RINGS_SOURCE = 'overlay-service-rings';
+/** Below this zoom street lights and substandard dwellings are drawn per neighbourhood. */
+export const NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM = 13;
+
+/**
+ * Layer ids per overlay, bottom to top, by kind of feature:
+ * - cells / points: from the vector tiles (lib/tiles/aggregation.ts);
+ * - areas: one symbol per neighbourhood; rate: the neighbourhoods filled by signal rate;
+ * - heatmap: signal cells as a heatmap; rings / ringLines: walking distance around services.
+ * Tests query these with queryRenderedFeatures.
+ */
 export const OVERLAY_LAYER_IDS = {
-  signals: { cells: 'overlay-signals-cells' },
-  substandard_dwellings: { cells: 'overlay-substandard-dwellings-cells' },
+  signals: { rate: 'overlay-signals-rate', heatmap: 'overlay-signals-heatmap', cells: 'overlay-signals-cells' },
+  substandard_dwellings: { areas: 'overlay-substandard-dwellings-areas', cells: 'overlay-substandard-dwellings-cells' },
   social_housing: { cells: 'overlay-social-housing-cells', points: 'overlay-social-housing-points' },
-  street_lights: { cells: 'overlay-street-lights-cells', points: 'overlay-street-lights-points' },
-  services: { cells: 'overlay-services-cells', points: 'overlay-services-points' },
-} as const satisfies Record<OverlayLayer, { cells: string; points?: string }>;
+  street_lights: { areas: 'overlay-street-lights-areas', cells: 'overlay-street-lights-cells', points: 'overlay-street-lights-points' },
+  services: { rings: 'overlay-services-rings', ringLines: 'overlay-services-ring-lines', cells: 'overlay-services-cells', points: 'overlay-services-points' },
+} as const satisfies Record<OverlayLayer, Partial<Record<OverlayKind, string>>>;
+
+export type OverlayKind = 'cells' | 'points' | 'areas' | 'rate' | 'heatmap' | 'rings' | 'ringLines';
+/** Kinds whose features open a popup when clicked. */
+// The rate fill is the neighbourhood itself: a click selects it and hovering shows the rate.
+export const CLICKABLE_KINDS: readonly OverlayKind[] = ['cells', 'points', 'areas'];
 
 /** All layer ids of one overlay. */
 export function overlayLayerIds(layer: OverlayLayer): string[] {
@@ -37,13 +62,26 @@ export function overlayLayerIds(layer: OverlayLayer): string[] {
 }
 
 /** Which overlay (and which kind of feature) a layer id draws; undefined for base layers. */
-export function overlayOfLayerId(id: string): { layer: OverlayLayer; kind: 'cells' | 'points' } | undefined {
+export function overlayOfLayerId(id: string): { layer: OverlayLayer; kind: OverlayKind } | undefined {
   for (const layer of OVERLAY_LAYERS) {
     const ids: Record<string, string> = OVERLAY_LAYER_IDS[layer];
     const kind = Object.keys(ids).find((key) => ids[key] === id);
-    if (kind === 'cells' || kind === 'points') return { layer, kind };
+    if (kind) return { layer, kind: kind as OverlayKind };
   }
   return undefined;
+}
+
+/** What the user chose besides the layers themselves: how signals are drawn, which rings. */
+export interface OverlayDrawing { signalView: 'rate' | 'grid' | 'heatmap'; walkDistances: readonly number[] }
+
+/** The layer ids of an overlay that are visible for these choices (the others are hidden). */
+export function visibleLayerIds(layer: OverlayLayer, drawing: OverlayDrawing): string[] {
+  const ids: Record<string, string> = OVERLAY_LAYER_IDS[layer];
+  return Object.entries(ids).filter(([kind]) => {
+    if (layer === 'signals') return kind === { rate: 'rate', grid: 'cells', heatmap: 'heatmap' }[drawing.signalView];
+    if (kind === 'rings' || kind === 'ringLines') return drawing.walkDistances.length > 0;
+    return true;
+  }).map(([, id]) => id);
 }
 
 /** Magma-like (perceptually uniform, colour-blind safe): few records purple, many orange. */
@@ -97,17 +135,20 @@ function rampByCount(colors: readonly string[]): ExpressionSpecification {
 }
 
 type Circle = Omit<CircleLayerSpecification, 'source' | 'source-layer' | 'layout'>;
+export type OverlayStyleLayer = CircleLayerSpecification | FillLayerSpecification | HeatmapLayerSpecification | LineLayerSpecification | SymbolLayerSpecification;
+
+/** The map image of a service type's icon. */
+export const serviceIconId = (type: ServiceTypeCode) => `service-${type}`;
+
+/** Signal rate classes: step colours (magma-like, light to dark) over the class breaks. */
+export const SIGNAL_RATE_RAMP = ['#fcfdbf', '#feb078', '#f1605d', '#b73779', '#721f81'] as const;
+/** Neighbourhoods whose rate is withheld (fewer than five signals) or has no population. */
+export const SIGNAL_RATE_WITHHELD = '#d9d4cc';
 
 function withSource(layer: OverlayLayer, circle: Circle, layout: CircleLayerSpecification['layout'] = {}): CircleLayerSpecification {
   return { ...circle, source: overlaySourceId(layer), 'source-layer': layer, layout: { ...layout, visibility: 'none' } };
 }
 
-const serviceColor: DataDrivenPropertyValueSpecification<string> = [
-  'match', ['get', 'service_type'],
-  ...SERVICE_TYPES.flatMap((type) => [type.code, SERVICE_COLORS[type.code]]),
-  SERVICE_OTHER_COLOR,
-  // The spread hides the tuple shape that `match` wants from the type checker.
-] as unknown as ExpressionSpecification;
 
 // Defects sort above working lamps (circle-sort-key), so a cluster never hides one.
 const isDefect: ExpressionSpecification = ['==', ['get', 'status'], 'defect'];
@@ -128,10 +169,70 @@ const cellDensity = (layer: 'signals' | 'substandard_dwellings', colors: readonl
     },
   });
 
+/**
+ * The signal rate per neighbourhood, from feature-state `signalRate` (set by the map view from
+ * /api/areas/neighbourhood-overlays): -1 stands for "withheld or no population".
+ */
+export function signalRateFill(breaks: readonly number[], focusMunicipalityNis?: string): FillLayerSpecification['paint'] {
+  const rate: ExpressionSpecification = ['coalesce', ['feature-state', 'signalRate'], -2];
+  const steps = breaks.slice(0, SIGNAL_RATE_RAMP.length - 1).flatMap((limit, i) => [limit, SIGNAL_RATE_RAMP[i + 1]]);
+  return {
+    'fill-color': ['case',
+      ['==', rate, -2], 'rgba(0,0,0,0)',
+      ['<', rate, 0], SIGNAL_RATE_WITHHELD,
+      // `step` needs at least one stop: with one class (or none yet) every rate has its colour.
+      steps.length > 0 ? ['step', rate, SIGNAL_RATE_RAMP[0], ...steps] : SIGNAL_RATE_RAMP[0]] as ExpressionSpecification,
+    // Like the indicator fill: the chosen municipality strong, its neighbours faded.
+    'fill-opacity': ['case', ['==', rate, -2], 0,
+      focusMunicipalityNis === undefined ? 0.85 : ['case', ['==', ['get', 'municipalityNis'], focusMunicipalityNis], 0.85, 0.4]] as ExpressionSpecification,
+  };
+}
+
+const signalRate: FillLayerSpecification = {
+  id: OVERLAY_LAYER_IDS.signals.rate,
+  type: 'fill',
+  source: 'neighbourhoods',
+  layout: { visibility: 'none' },
+  paint: signalRateFill([]),
+};
+
+const signalHeatmap: HeatmapLayerSpecification = {
+  id: OVERLAY_LAYER_IDS.signals.heatmap,
+  type: 'heatmap',
+  source: overlaySourceId('signals'),
+  'source-layer': 'signals',
+  layout: { visibility: 'none' },
+  paint: {
+    // A cell of 100 signals weighs the most; cells are never below five signals.
+    'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 5, 0.15, 100, 1],
+    'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 1.6],
+    'heatmap-radius': ['interpolate', ['exponential', 2], ['zoom'], 8, 10, 12, 28, 16, 90],
+    'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'],
+      0, 'rgba(81,18,124,0)', 0.2, SIGNAL_RAMP[0], 0.5, SIGNAL_RAMP[1], 0.8, SIGNAL_RAMP[2], 1, SIGNAL_RAMP[3]],
+    'heatmap-opacity': 0.8,
+  },
+};
+
+/** Per-neighbourhood symbols below NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM; tiles take over from there. */
+const neighbourhoodSymbols = (id: string, filter: FilterSpecification, paint: CircleLayerSpecification['paint']): CircleLayerSpecification => ({
+  id, type: 'circle', source: NEIGHBOURHOOD_POINTS_SOURCE, filter, maxzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM,
+  layout: { visibility: 'none' }, paint,
+});
+const fromZoom = (spec: CircleLayerSpecification): CircleLayerSpecification => ({ ...spec, minzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM });
+
 /** The style layers of each overlay, bottom to top. */
-export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly CircleLayerSpecification[]>> = {
-  signals: [cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells)],
-  substandard_dwellings: [cellDensity('substandard_dwellings', SUBSTANDARD_RAMP, OVERLAY_LAYER_IDS.substandard_dwellings.cells)],
+export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly OverlayStyleLayer[]>> = {
+  signals: [signalRate, signalHeatmap, cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells)],
+  substandard_dwellings: [
+    neighbourhoodSymbols(OVERLAY_LAYER_IDS.substandard_dwellings.areas, ['>', ['coalesce', ['get', 'substandard'], 0], 0], {
+      'circle-radius': cellRadius('substandard', [[5, 6], [20, 11], [100, 19]]),
+      'circle-color': ['interpolate', ['linear'], ['get', 'substandard'], ...CELL_COUNT_STOPS.flatMap((stop, i) => [stop, SUBSTANDARD_RAMP[i]])] as ExpressionSpecification,
+      'circle-opacity': 0.85,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    }),
+    fromZoom(cellDensity('substandard_dwellings', SUBSTANDARD_RAMP, OVERLAY_LAYER_IDS.substandard_dwellings.cells)),
+  ],
   social_housing: [
     withSource('social_housing', {
       id: OVERLAY_LAYER_IDS.social_housing.cells,
@@ -160,7 +261,16 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Circle
     }),
   ],
   street_lights: [
-    withSource('street_lights', {
+    neighbourhoodSymbols(OVERLAY_LAYER_IDS.street_lights.areas, ['>', ['get', 'streetLights'], 0], {
+      // Sized by lights per km², coloured by the share of defects, like the cells.
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'lightDensity']], 0, 3, 10, 8, 30, 16],
+      'circle-color': ['interpolate', ['linear'], ['/', ['get', 'defects'], ['max', 1, ['get', 'streetLights']]],
+        0, STREET_LIGHT_COLORS.cellRamp[0], 0.1, STREET_LIGHT_COLORS.cellRamp[1], 0.3, STREET_LIGHT_COLORS.cellRamp[2]],
+      'circle-opacity': 0.9,
+      'circle-stroke-color': '#5b4a2a',
+      'circle-stroke-width': 0.75,
+    }),
+    fromZoom(withSource('street_lights', {
       id: OVERLAY_LAYER_IDS.street_lights.cells,
       type: 'circle',
       filter: IS_CELL,
@@ -172,7 +282,7 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Circle
         'circle-stroke-width': 0.5,
         'circle-stroke-opacity': 0.5,
       },
-    }),
+    })),
     withSource('street_lights', {
       id: OVERLAY_LAYER_IDS.street_lights.points,
       type: 'circle',
@@ -186,6 +296,15 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Circle
     }, { 'circle-sort-key': ['case', isDefect, 1, 0] }),
   ],
   services: [
+    {
+      id: OVERLAY_LAYER_IDS.services.rings, type: 'fill', source: SERVICE_RINGS_SOURCE, layout: { visibility: 'none' },
+      // The nearer ring darker: together they read as "within 500 m" inside "within 1 km".
+      paint: { 'fill-color': '#2b6f8e', 'fill-opacity': ['case', ['<=', ['get', 'distance'], 500], 0.16, 0.08] },
+    },
+    {
+      id: OVERLAY_LAYER_IDS.services.ringLines, type: 'line', source: SERVICE_RINGS_SOURCE, layout: { visibility: 'none' },
+      paint: { 'line-color': '#1d4e66', 'line-width': ['case', ['<=', ['get', 'distance'], 500], 1.5, 1], 'line-dasharray': [3, 2] },
+    },
     withSource('services', {
       id: OVERLAY_LAYER_IDS.services.cells,
       type: 'circle',
@@ -198,16 +317,20 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Circle
         'circle-stroke-width': 1.5,
       },
     }),
-    withSource('services', {
+    {
       id: OVERLAY_LAYER_IDS.services.points,
-      type: 'circle',
+      type: 'symbol',
+      source: overlaySourceId('services'),
+      'source-layer': 'services',
       filter: IS_POINT,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 13, 6.5, 16, 8],
-        'circle-color': serviceColor,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.75,
+      layout: {
+        visibility: 'none',
+        // One icon per type (app/_components/service-icons.ts draws them); unknown types get none.
+        'icon-image': ['concat', 'service-', ['get', 'service_type']],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.7, 13, 1, 16, 1.2],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
-    }),
+    },
   ],
 };

@@ -165,3 +165,24 @@ export function parseTileRequest(
   const coordinates = { z: zoom, x: Number(path.x), y: Number(yText) };
   return { ok: true, value: { layer, ...coordinates, ...parsed.data } as TileRequest };
 }
+
+/**
+ * The signal filters of another request (e.g. per-neighbourhood counts), with the same
+ * parameters and messages as the signal tiles: `region` and other keys are the caller's.
+ */
+export function parseSignalFilters(params: URLSearchParams, otherKeys: readonly string[]): ParseResult<SignalFilters> {
+  const record: Record<string, string> = {};
+  const accepted = acceptedParameters('signals').filter((key) => key !== 'v');
+  for (const key of new Set(params.keys())) {
+    if (otherKeys.includes(key)) continue;
+    const values = params.getAll(key);
+    if (!accepted.includes(key)) return { ok: false, error: `Invalid query: ${key} is not a parameter (it takes ${[...otherKeys, ...accepted].join(', ')})` };
+    if (values.length > 1) return { ok: false, error: `Invalid query: ${key} is given ${values.length} times` };
+    record[key] = values[0] ?? '';
+  }
+  const parsed = QUERIES.signals.safeParse(record);
+  if (!parsed.success) {
+    return { ok: false, error: `Invalid query: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`.trim()).join('; ')}` };
+  }
+  return { ok: true, value: parsed.data.filters };
+}

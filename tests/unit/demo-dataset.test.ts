@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DemoDataset, type DemoInput, type DemoLocation, DEMO_FIRST_DAY, generateDemoDataset } from '@/lib/demo';
-import { toLambert72 } from '@/lib/demo/lambert72';
+import { toLambert72 } from '@/lib/geo/lambert72';
 import { SERVICE_TYPES } from '@/lib/services/service-types';
 import { SIGNAL_CATEGORIES } from '@/lib/signals/categories';
 import { loadDemoFixture } from './demo-fixture';

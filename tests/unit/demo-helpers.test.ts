@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brusselsInstant, DEMO_DAYS, isoDate, weekday } from '@/lib/demo/calendar';
 import { apportion } from '@/lib/demo/generate-profiles';
-import { fromLambert72, toLambert72 } from '@/lib/demo/lambert72';
+import { fromLambert72, toLambert72 } from '@/lib/geo/lambert72';
 import { placeLabel } from '@/lib/demo/place-names';
 import { Rng, stream } from '@/lib/demo/random';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { neighbourhoodsQuery, parseQuery } from '@/lib/map/area-query';
 import { mapHref, parseAreaSegments, parseLayersQuery, parseMapQuery } from '@/lib/map/map-url';
+import { DEFAULT_MAP_OPTIONS, parseMapOptions, type MapOptions } from '@/lib/map/map-options';
 import { LAYER_IDS, SOURCE_IDS, buildMapStyle } from '@/lib/map/style';
 
 describe('map state in the URL', () => {
@@ -72,5 +73,38 @@ describe('offline map style', () => {
     const style = buildMapStyle({ basemap: 'osm', osmTileUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
     expect(style.sources[SOURCE_IDS.osm]).toMatchObject({ type: 'raster', tiles: ['https://tiles.example/{z}/{x}/{y}.png'] });
     expect(style.layers[1]?.id).toBe(LAYER_IDS.osm);
+  });
+});
+
+describe('view, time window and filters in the URL', () => {
+  it('reads back what it writes', () => {
+    const options: MapOptions = {
+      view: { lon: 5.1663, lat: 51.1711, zoom: 12.5 },
+      window: { from: '2025-01', to: '2025-06' },
+      categories: ['loneliness', 'unsafe_street'],
+      statuses: ['referred'],
+      partners: ['gp_practice', 'pharmacy'],
+      signalView: 'heatmap',
+      walkDistances: [500, 1000],
+    };
+    const href = mapHref({ regionCode: 'sw11', municipalityNis: '13003', indicator: 'share_65_plus', layers: ['signals'], options });
+    expect(href).toBe('/kaart/sw11/13003?lagen=signals&van=2025-01&tot=2025-06&categorie=loneliness,unsafe_street&status=referred'
+      + '&partner=gp_practice,pharmacy&signalen=warmte&ringen=500,1000&positie=5.1663,51.1711,12.5');
+    expect(parseMapOptions(new URL(href, 'http://x').searchParams)).toEqual(options);
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(mapHref({ regionCode: 'sw11', indicator: 'share_65_plus', options: DEFAULT_MAP_OPTIONS })).toBe('/kaart/sw11');
+    expect(parseMapOptions({})).toEqual({ ...DEFAULT_MAP_OPTIONS, view: undefined, window: undefined });
+  });
+
+  it('drops invalid values instead of failing a shared link', () => {
+    const parsed = parseMapOptions(new URLSearchParams(
+      'positie=5,51,40&van=2025-13&tot=2025-01&categorie=loneliness,bogus&status=lost&partner=&signalen=3d&ringen=500,750',
+    ));
+    expect(parsed).toEqual({ ...DEFAULT_MAP_OPTIONS, view: undefined, window: undefined, categories: ['loneliness'], walkDistances: [500] });
+    expect(parseMapOptions({ van: '2025-06', tot: '2025-01' }).window).toBeUndefined();
+    expect(parseMapOptions({ positie: 'NaN,51,10' }).view).toBeUndefined();
+    expect(parseMapOptions({ positie: '4.4,51.2,10,3' }).view).toBeUndefined();
   });
 });

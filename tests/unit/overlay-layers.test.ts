@@ -8,6 +8,10 @@ import {
   overlayLayerIds,
   overlayOfLayerId,
   overlaySourceId,
+  signalRateFill,
+  visibleLayerIds,
+  NEIGHBOURHOOD_POINTS_SOURCE,
+  SERVICE_RINGS_SOURCE,
 } from '@/lib/map/overlay-layers';
 import { SERVICE_TYPES } from '@/lib/services/service-types';
 
@@ -18,7 +22,14 @@ describe('overlay layers', () => {
     for (const layer of OVERLAY_LAYERS) {
       expect(OVERLAY_STYLE_LAYERS[layer].map((spec) => spec.id).sort()).toEqual(overlayLayerIds(layer).sort());
       for (const spec of OVERLAY_STYLE_LAYERS[layer]) {
-        expect(spec).toMatchObject({ type: 'circle', source: overlaySourceId(layer), 'source-layer': layer });
+        // Tile-backed layers read their own source; the others the neighbourhoods, their
+        // per-neighbourhood points or the walking-distance rings.
+        const kind = overlayOfLayerId(spec.id)!.kind;
+        if (['cells', 'points', 'heatmap'].includes(kind)) {
+          expect(spec).toMatchObject({ source: overlaySourceId(layer), 'source-layer': layer });
+        } else {
+          expect(spec.source).toBe({ rate: 'neighbourhoods', areas: NEIGHBOURHOOD_POINTS_SOURCE, rings: SERVICE_RINGS_SOURCE, ringLines: SERVICE_RINGS_SOURCE }[kind as string]);
+        }
         expect(spec.layout?.visibility).toBe('none');
         expect(overlayOfLayerId(spec.id)?.layer).toBe(layer);
       }
@@ -29,9 +40,13 @@ describe('overlay layers', () => {
   });
 
   it('are a valid MapLibre style (expressions included)', () => {
-    const sources = Object.fromEntries(OVERLAY_LAYERS.map((layer) => [
-      overlaySourceId(layer), { type: 'vector' as const, tiles: [`http://x/api/tiles/${layer}/{z}/{x}/{y}.pbf`] },
-    ]));
+    const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+    const sources = {
+      ...Object.fromEntries(OVERLAY_LAYERS.map((layer) => [
+        overlaySourceId(layer), { type: 'vector' as const, tiles: [`http://x/api/tiles/${layer}/{z}/{x}/{y}.pbf`] },
+      ])),
+      neighbourhoods: empty, [NEIGHBOURHOOD_POINTS_SOURCE]: empty, [SERVICE_RINGS_SOURCE]: empty,
+    };
     expect(validateStyleMin({ version: 8, sources, layers: all })).toEqual([]);
   });
 
@@ -39,5 +54,27 @@ describe('overlay layers', () => {
     const colours = SERVICE_TYPES.map((type) => SERVICE_COLORS[type.code].toLowerCase());
     expect(colours).toHaveLength(10);
     expect(new Set(colours).size).toBe(colours.length);
+  });
+});
+
+describe('layer visibility', () => {
+  it('shows one signal view at a time, and rings only when asked for', () => {
+    const rate = { signalView: 'rate' as const, walkDistances: [] };
+    expect(visibleLayerIds('signals', rate)).toEqual([OVERLAY_LAYER_IDS.signals.rate]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'heatmap' })).toEqual([OVERLAY_LAYER_IDS.signals.heatmap]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'grid' })).toEqual([OVERLAY_LAYER_IDS.signals.cells]);
+    expect(visibleLayerIds('services', rate)).not.toContain(OVERLAY_LAYER_IDS.services.rings);
+    expect(visibleLayerIds('services', { ...rate, walkDistances: [500] })).toContain(OVERLAY_LAYER_IDS.services.rings);
+    expect(visibleLayerIds('street_lights', rate)).toEqual(overlayLayerIds('street_lights'));
+  });
+});
+
+describe('signal rate fill', () => {
+  it('is a valid style whatever the number of classes', () => {
+    for (const breaks of [[], [2.5], [1, 2, 3, 4], [1, 2, 3, 4, 5, 6]]) {
+      const layer = { id: 'rate', type: 'fill', source: 'neighbourhoods', paint: signalRateFill(breaks) };
+      const errors = validateStyleMin({ version: 8, sources: { neighbourhoods: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }, layers: [layer] } as never);
+      expect(errors.map((e) => e.message)).toEqual([]);
+    }
   });
 });

@@ -4,8 +4,11 @@ import { getDb } from '@/db/server';
 import { parseEnv } from '@/lib/config/env';
 import { getTranslator } from '@/lib/i18n/server';
 import type { BasemapOptions } from '@/lib/map/style';
-import { parseMapQuery, type SearchParamsInput } from '@/lib/map/map-url';
+import { parseLayersQuery, parseMapQuery, type SearchParamsInput } from '@/lib/map/map-url';
+import { parseMapOptions } from '@/lib/map/map-options';
+import { getSignalMonthRange } from '@/db/queries/neighbourhood-overlays';
 import { MapExplorer } from '@/app/_components/map-explorer';
+import { getAccessScope } from '@/app/_server/session';
 import { resolveMapArea } from './load-area';
 
 interface MapPageProps {
@@ -25,16 +28,19 @@ export async function generateMetadata({ params }: MapPageProps): Promise<Metada
  * URL, so the browser may cache them until the data changes.
  */
 export default async function MapPage({ params, searchParams }: MapPageProps) {
-  const [{ region, municipality }, query] = await Promise.all([
-    resolveMapArea((await params).area),
-    searchParams.then(parseMapQuery),
-  ]);
+  const [{ region, municipality }, search] = await Promise.all([resolveMapArea((await params).area), searchParams]);
+  const query = parseMapQuery(search);
   const db = await getDb();
-  const [regions, municipalities, dataVersion] = await Promise.all([
+  const [regions, municipalities, dataVersion, signalMonths, scope] = await Promise.all([
     listRegions(db),
     listMunicipalities(db, region.code),
     getAreaDataVersion(db),
+    getSignalMonthRange(db),
+    getAccessScope(),
   ]);
+  // Signals are about vulnerable people: only signed-in roles with aggregates see the layer
+  // (the figures API and the tiles check this again for every request).
+  const canSeeSignals = scope?.canSeeAggregates ?? false;
   return (
     <MapExplorer
       regions={regions}
@@ -43,6 +49,10 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
       initialMunicipalityNis={municipality?.nis}
       initialNeighbourhoodCode={query.neighbourhoodCode}
       initialIndicator={query.indicator}
+      initialLayers={parseLayersQuery(search).filter((layer) => canSeeSignals || layer !== 'signals')}
+      canSeeSignals={canSeeSignals}
+      initialOptions={parseMapOptions(search)}
+      signalMonths={signalMonths}
       dataVersion={dataVersion}
       basemap={basemapOptions()}
     />

@@ -1,0 +1,47 @@
+import { PERSONAL_HEADERS, getAccessScope } from '@/app/_server/session';
+import { findRegion, listMunicipalities } from '@/db/queries/areas';
+import { getNeighbourhoodOverlayCounts } from '@/db/queries/neighbourhood-overlays';
+import { getDb } from '@/db/server';
+import { regionCode } from '@/lib/areas/codes';
+import { aggregateMunicipalitiesIn } from '@/lib/auth/access';
+import { summariseNeighbourhoodOverlays } from '@/lib/map/neighbourhood-overlays';
+import { MIN_PRIVATE_COUNT } from '@/lib/tiles/aggregation';
+import { parseSignalFilters } from '@/lib/tiles/tile-request';
+import { jsonError } from '../respond';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/areas/neighbourhood-overlays?region=sw11[&from=&to=&categories=&status=&partner=]:
+ * per neighbourhood the signal count and rate for the filters, street lights and defects, and
+ * substandard-dwelling records in the window; counts below the threshold come as null.
+ * Signal figures only of the municipalities whose aggregates the person may see (none for
+ * visitors who are not signed in): the others have no `signals` key at all.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const region = regionCode.safeParse(params.get('region') ?? '');
+  if (!region.success || params.getAll('region').length !== 1) return jsonError(400, 'Invalid query: region must be one region code such as sw11');
+  const filters = parseSignalFilters(params, ['region']);
+  if (!filters.ok) return jsonError(400, filters.error);
+  try {
+    const db = await getDb();
+    if (!(await findRegion(db, region.data))) return jsonError(404, `No region with code ${region.data}`);
+    const [scope, municipalities] = await Promise.all([getAccessScope(), listMunicipalities(db, region.data)]);
+    const visible = aggregateMunicipalitiesIn(scope, region.data, municipalities.map((m) => m.nis));
+    const rows = await getNeighbourhoodOverlayCounts(db, region.data, filters.value, visible);
+    return Response.json(
+      {
+        threshold: MIN_PRIVATE_COUNT,
+        window: filters.value.window ?? null,
+        signalMunicipalities: visible,
+        neighbourhoods: summariseNeighbourhoodOverlays(rows),
+      },
+      // Depends on who asks, and moves with every new signal: never stored.
+      { headers: PERSONAL_HEADERS },
+    );
+  } catch (error) {
+    console.error('[buurtradar] neighbourhood overlay counts failed', error);
+    return jsonError(500, 'The layer data could not be read; try again later');
+  }
+}

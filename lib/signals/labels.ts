@@ -1,0 +1,24 @@
+import type { PartnerType, SignalStatus } from './categories';
+
+/** Names of the follow-up statuses and partner types in both UI languages. */
+
+export const SIGNAL_STATUS_LABELS: Readonly<Record<SignalStatus, { nl: string; en: string }>> = {
+  new: { nl: 'Nieuw', en: 'New' },
+  discussed: { nl: 'Besproken', en: 'Discussed' },
+  referred: { nl: 'Toegeleid', en: 'Referred' },
+  followed_up: { nl: 'Opgevolgd', en: 'Followed up' },
+  closed: { nl: 'Afgesloten', en: 'Closed' },
+};
+
+export const PARTNER_TYPE_LABELS: Readonly<Record<PartnerType, { nl: string; en: string }>> = {
+  gp_practice: { nl: 'Huisartsenpraktijk', en: 'GP practice' },
+  home_nursing: { nl: 'Thuisverpleging', en: 'Home nursing' },
+  pharmacy: { nl: 'Apotheek', en: 'Pharmacy' },
+  police: { nl: 'Wijkpolitie', en: 'Neighbourhood police' },
+  social_house: { nl: 'Sociaal huis / OCMW', en: 'Social house / OCMW' },
+  local_service_centre: { nl: 'Lokaal dienstencentrum', en: 'Local service centre' },
+  caw: { nl: 'CAW', en: 'CAW (general welfare centre)' },
+  volunteer_network: { nl: 'Vrijwilligersnetwerk', en: 'Volunteer network' },
+  housing_company: { nl: 'Woonmaatschappij', en: 'Housing company' },
+  regional_platform: { nl: 'Regionaal platform', en: 'Regional platform' },
+};
