@@ -9,10 +9,12 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const serverUrl = process.env.TEST_DATABASE_URL;
+/** First of the two ports the test servers listen on (E2E_PORT, default 3210), so that two checkouts can test at once. */
+const firstPort = Number(process.env.E2E_PORT ?? 3210);
 
 const backends: { name: string; port: number; env: Record<string, string> }[] = [
-  { name: 'embedded', port: 3210, env: { BUURTRADAR_DATA_DIR: '.data/e2e', DATABASE_URL: '' } },
-  ...(serverUrl ? [{ name: 'server', port: 3211, env: { DATABASE_URL: serverUrl } }] : []),
+  { name: 'embedded', port: firstPort, env: { BUURTRADAR_DATA_DIR: '.data/e2e', DATABASE_URL: '' } },
+  ...(serverUrl ? [{ name: 'server', port: firstPort + 1, env: { DATABASE_URL: serverUrl } }] : []),
 ];
 
 export default defineConfig({
