@@ -3,6 +3,8 @@ import type { OverlayKind, OverlayLayer } from '@/lib/map/overlay-layers';
 import { SERVICE_COLORS } from '@/lib/map/overlay-layers';
 import { formatSchedule, scheduleSchema } from '@/lib/services/schedule';
 import { SERVICE_TYPES } from '@/lib/services/service-types';
+import { SIGNAL_CATEGORIES, SIGNAL_STATUSES } from '@/lib/signals/categories';
+import { SIGNAL_STATUS_LABELS } from '@/lib/signals/labels';
 
 /** A clicked overlay feature: which overlay, cell or point, and its MVT attributes. */
 export interface OverlayHit {
@@ -74,8 +76,22 @@ export function buildOverlayPopup(hit: OverlayHit, text: PopupText): HTMLElement
         [t('popup.lampType'), p.lamp_type === 'led' ? t('popup.lamp.led') : t('popup.lamp.other')],
       ]));
       break;
+    case 'signals': {
+      // A generalised point: what, and how far it is followed up; the details are one click on.
+      const category = SIGNAL_CATEGORIES.find((entry) => entry.code === p.category);
+      const status = SIGNAL_STATUSES.find((code) => code === p.status);
+      root.append(element('p', 'overlay-popup-title', category ? category[text.lang] : String(p.category ?? '')));
+      root.append(facts([[t('popup.signalStatus'), status ? SIGNAL_STATUS_LABELS[status][text.lang] : String(p.status ?? '')]]));
+      if (hit.id !== undefined) {
+        const link = element('a', 'overlay-popup-link', t('popup.openSignal', { id: hit.id })) as HTMLAnchorElement;
+        link.href = `/meldingen/${hit.id}`;
+        root.append(link);
+      }
+      root.append(element('p', 'overlay-popup-note', t('popup.signalGeneralised')));
+      break;
+    }
     default:
-      // Signals and substandard dwellings have no points (privacy): nothing more to say.
+      // Substandard dwellings have no points (privacy): nothing more to say.
       break;
   }
   if (p.demo === true) root.append(element('p', 'overlay-popup-demo', t('popup.demo')));

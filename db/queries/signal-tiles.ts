@@ -2,7 +2,9 @@ import 'server-only';
 import { type RawBuilder, sql } from 'kysely';
 import { type CellPlan, TILE_EXTENT } from '@/lib/tiles/aggregation';
 import type { SignalFilters, TileCoordinates } from '@/lib/tiles/tile-request';
+import type { AggregateReach } from '@/lib/auth/access';
 import { rollupMonths } from './signal-rollups';
+import { inReach } from './reach';
 
 /** A tile's place on its zoom's cell grid: cells x0 ≤ cx < x0 + perTile, y likewise. */
 export interface CellGrid {
@@ -39,6 +41,7 @@ export function signalCellCounts(
   request: TileCoordinates & { layer: 'signals'; filters: SignalFilters },
   plan: CellPlan,
   grid: CellGrid,
+  reach: AggregateReach,
 ): RawBuilder<unknown> | null {
   const months = rollupMonths(request.filters);
   const gridBits = Math.log2(grid.worldCells);
@@ -54,6 +57,7 @@ export function signalCellCounts(
     sql`block_x = ANY(${range(x0 >> BLOCK_BITS, (x1 - 1) >> BLOCK_BITS)}::int[])`,
     sql`block_y = ANY(${range(y0 >> BLOCK_BITS, (y1 - 1) >> BLOCK_BITS)}::int[])`,
     sql`cx >= ${x0}::int AND cx < ${x1}::int AND cy >= ${y0}::int AND cy < ${y1}::int`,
+    inReach(sql`municipality_nis`, reach),
   ];
   if (months !== 'all') conditions.push(sql`month BETWEEN ${months.from}::date AND ${months.to}::date`);
   if (request.filters.categories) conditions.push(sql`category_code IN (${sql.join(request.filters.categories)})`);

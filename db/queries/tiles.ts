@@ -11,12 +11,14 @@ import {
   WORLD_WIDTH_M,
   planTile,
 } from '@/lib/tiles/aggregation';
+import type { AggregateReach, SignalTileAccess } from '@/lib/auth/access';
 import type { TileLayer } from '@/lib/tiles/layers';
 import { type AttributeValue, type PointFeature, encodePointLayer } from '@/lib/tiles/mvt-encoder';
 import type { DateWindow, TileRequest } from '@/lib/tiles/tile-request';
 import type { Backend } from '../client';
 import type { Database } from '../schema';
 import { getLayerVersion, layerVersionToken } from './layer-versions';
+import { inReach } from './reach';
 import { type CellGrid, cellGrid, signalCellCounts } from './signal-tiles';
 
 /**
@@ -41,6 +43,7 @@ const label = (column: string) => sql<string>`left(${sql.ref(`t.${column}`)}, ${
 
 /** Point attributes per layer, over table alias `t`; names from lib/tiles/aggregation.ts. */
 const POINT_ATTRIBUTES: { [L in PointLayer]: Record<PointAttribute<L>, RawBuilder<unknown>> } = {
+  signals: { category: sql`t.category_code`, status: sql`t.status`, demo: sql`t.is_demo` },
   services: { service_type: sql`t.service_type`, name: label('name'), demo: sql`t.is_demo` },
   street_lights: { status: sql`t.status`, lamp_type: sql`t.lamp_type`, demo: sql`t.is_demo` },
   social_housing: { name: label('name'), operator: label('operator'), units: sql`t.units`, demo: sql`t.is_demo` },
@@ -66,12 +69,19 @@ const observedIn = (window: DateWindow | undefined) => window === undefined ? []
   t.observed_at >= (${window.from}::date::timestamp AT TIME ZONE 'Europe/Brussels')
   AND t.observed_at < ((${window.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`];
 
-/** The request's filters as one condition over table alias `t`. */
-function filterSql(request: TileRequest): RawBuilder<boolean> {
+/** Signal points of these municipalities only (an empty list: none). */
+const pointReach = (nis: readonly string[]): AggregateReach => ({ kind: 'municipalities', nis });
+
+/**
+ * The request's filters as one condition over table alias `t`; for signals also whose signals
+ * these are (`reach`: the cells' or the points' municipalities).
+ */
+function filterSql(request: TileRequest, reach: AggregateReach): RawBuilder<boolean> {
   const conditions: RawBuilder<boolean>[] = [];
   switch (request.layer) {
     case 'signals': {
       const f = request.filters;
+      conditions.push(inReach(sql`t.municipality_nis`, reach));
       conditions.push(...observedIn(f.window), ...inList('category_code', f.categories),
         ...inList('status', f.statuses), ...inList('reporter_partner_type', f.partners));
       break;
@@ -103,13 +113,13 @@ const widened = (r: TileRequest, margin: number) => sql`ST_ClipByBox2D(
   ST_MakeEnvelope(-${HALF_WORLD}::float8, -${HALF_WORLD}::float8, ${HALF_WORLD}::float8, ${HALF_WORLD}::float8, 3857)::box2d)`;
 
 /** The points of the tile and its buffer (GiST index), at most `limit`, with `geometry` as geom. */
-function pointSource(request: TileRequest & { layer: PointLayer }, limit: number, geometry: RawBuilder<unknown>) {
+function pointSource(request: TileRequest & { layer: PointLayer }, limit: number, geometry: RawBuilder<unknown>, options: TileOptions) {
   const attributes = Object.entries(POINT_ATTRIBUTES[request.layer] as Record<string, RawBuilder<unknown>>)
     .map(([name, expression]) => sql`${expression} AS ${sql.id(name)}`);
   return sql`
     SELECT t.id, ${sql.join(attributes)}, ${geometry} AS geom
     FROM ${sql.table(TABLES[request.layer])} t
-    WHERE t.geom && ST_Transform(${widened(request, TILE_BUFFER)}, 4326) AND ${filterSql(request)}
+    WHERE t.geom && ST_Transform(${widened(request, TILE_BUFFER)}, 4326) AND ${filterSql(request, pointReach(signalAccess(options).points))}
     LIMIT ${limit}::int`;
 }
 
@@ -117,13 +127,13 @@ function pointSource(request: TileRequest & { layer: PointLayer }, limit: number
  * Server: martin's query (ST_AsMVTGeom leaves out the points beyond the buffer as NULL, which
  * ST_AsMVT skips), with the number of candidates and the layer version in the same statement.
  */
-async function serverPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number) {
+async function serverPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number, options: TileOptions) {
   const geometry = sql`ST_AsMVTGeom(ST_Transform(t.geom, 3857), ${envelope(request)}, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true)`;
   const { rows } = await sql<{ candidates: number; tile: Uint8Array | null; version: string }>`
     SELECT count(*)::int AS candidates,
       ST_AsMVT(features, ${request.layer}::text, ${TILE_EXTENT}::int, 'geom', 'id') AS tile,
       ${layerVersionToken(request.layer)} AS version
-    FROM (${pointSource(request, maxPoints + 1, geometry)}) AS features
+    FROM (${pointSource(request, maxPoints + 1, geometry, options)}) AS features
   `.execute(db);
   return { candidates: rows[0]?.candidates ?? 0, tile: nonEmpty(rows[0]?.tile ?? null), version: rows[0]?.version };
 }
@@ -132,11 +142,11 @@ async function serverPointTile(db: Kysely<Database>, request: TileRequest & { la
  * Embedded: the same tile coordinates as ST_AsMVTGeom computes them (its affine transform,
  * then rounding half to even, which is what round(float8) does), encoded in JavaScript.
  */
-async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number) {
+async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number, options: TileOptions) {
   const names = Object.keys(POINT_ATTRIBUTES[request.layer]);
   const { rows } = await sql<Record<string, AttributeValue> & { id: number; px: number; py: number }>`
     WITH
-    candidates AS (${pointSource(request, maxPoints + 1, sql`ST_Transform(t.geom, 3857)`)}),
+    candidates AS (${pointSource(request, maxPoints + 1, sql`ST_Transform(t.geom, 3857)`, options)}),
     -- ST_AsMVTGeom's scale factors: tile units per metre, y flipped
     tile AS (
       SELECT ST_XMin(e) AS xmin, ST_YMax(e) AS ymax,
@@ -165,12 +175,12 @@ async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { 
 function cellRows(request: TileRequest, plan: CellPlan, options: TileOptions) {
   const grid = cellGrid(request, plan);
   const fromRollup = request.layer === 'signals' && options.rollups !== false
-    ? signalCellCounts({ ...request, layer: 'signals' }, plan, grid) : null;
+    ? signalCellCounts({ ...request, layer: 'signals' }, plan, grid, signalAccess(options).cells) : null;
   return sql`
     WITH
     -- counts per cell. MATERIALIZED keeps the tile's bounds below out of the counting, where
     -- they would spoil the row estimate (a sort spilling to disk instead of a hash, 2× slower).
-    cells AS MATERIALIZED (${fromRollup ?? countedCells(request, plan, grid)})
+    cells AS MATERIALIZED (${fromRollup ?? countedCells(request, plan, grid, signalAccess(options).cells)})
     -- the cells of this tile (the slack's points fall in neighbours' cells), centres in tile units
     SELECT (cx - ${grid.x0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS px,
       (cy - ${grid.y0}::bigint) * ${plan.cellSize}::int + ${plan.cellSize / 2}::int AS py,
@@ -183,7 +193,7 @@ function cellRows(request: TileRequest, plan: CellPlan, options: TileOptions) {
 }
 
 /** The cells (cx, cy, attributes) around the tile, counted from the layer's points. */
-function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid) {
+function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid, reach: AggregateReach) {
   const inputs = CELL_INPUTS[request.layer];
   const attributes = Object.entries(CELL_ATTRIBUTES[request.layer] as Record<string, RawBuilder<number>>)
     .map(([name, expression]) => sql`${expression} AS ${sql.id(name)}`);
@@ -193,7 +203,7 @@ function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid) {
     located AS (
       SELECT ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat ${sql.join(inputs.map((input) => sql`, ${input}`), sql``)}
       FROM ${sql.table(TABLES[request.layer])} t
-      WHERE t.geom && ST_Transform(${widened(request, 1)}, 4326) AND ${filterSql(request)}
+      WHERE t.geom && ST_Transform(${widened(request, 1)}, 4326) AND ${filterSql(request, reach)}
     ),
     -- each point's cell on the zoom's global grid. Spherical Mercator (EPSG:3857) in closed form:
     -- ST_Transform per point costs ~20 times more and its cost estimate makes PostgreSQL JIT-compile.
@@ -227,7 +237,16 @@ async function cellTile(db: Kysely<Database>, backend: Backend, request: TileReq
 export interface TileOptions {
   /** false: count signal cells from the signals, not their roll-up (same result; tests and the benchmark compare). */
   rollups?: boolean;
+  /**
+   * Whose signals the tile may show (lib/auth/access.ts signalTileAccess). Routes always pass
+   * the asking person's; absent (tests, the benchmark's baseline) means cells of everywhere
+   * and no points, which is what the least privileged role that sees all of Flanders gets.
+   */
+  signals?: SignalTileAccess;
 }
+
+const ALL_CELLS: SignalTileAccess = { cells: { kind: 'all' }, points: [] };
+const signalAccess = (options: TileOptions) => options.signals ?? ALL_CELLS;
 
 /** A tile, and on the server the layer version its statement saw. */
 interface MadeTile { tile: Uint8Array | null; version: string | undefined }
@@ -242,12 +261,15 @@ const isPointRequest = (request: TileRequest): request is TileRequest & { layer:
 
 /** Points where the layer's plan allows them and they fit its budget; otherwise cells. */
 async function makeTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions): Promise<MadeTile> {
-  const plan = planTile(request.layer, request.z);
+  const planned = planTile(request.layer, request.z);
+  // Signal points only for those who may see some; everyone else gets the cells at every zoom.
+  const plan = planned.mode === 'points' && request.layer === 'signals' && signalAccess(options).points.length === 0
+    ? planned.fallback : planned;
   if (plan.mode === 'cells') return cellTile(db, backend, request, plan, options);
   if (!isPointRequest(request)) throw new Error(`Layer ${request.layer} has no point features`);
   const points = backend === 'server'
-    ? await serverPointTile(db, request, plan.maxPoints)
-    : { ...await embeddedPointTile(db, request, plan.maxPoints), version: undefined };
+    ? await serverPointTile(db, request, plan.maxPoints, options)
+    : { ...await embeddedPointTile(db, request, plan.maxPoints, options), version: undefined };
   return points.candidates > plan.maxPoints ? cellTile(db, backend, request, plan.fallback, options) : points;
 }
 

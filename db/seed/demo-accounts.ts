@@ -10,7 +10,8 @@ import type { Database } from '../schema';
  * data. Addresses use the reserved .test domain, so none can belong to a real person.
  *
  * Balen and Ravels are both pilot municipalities in region Kempen (sw11): the coordinator
- * (Balen) and the advisor (Ravels) each see their own municipality and not the other's.
+ * and an advisor of Balen, and an advisor of Ravels, each see their own municipality and not
+ * the other's.
  */
 export interface DemoAccount {
   role: Role;
@@ -42,6 +43,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Tom Wouters (demo)', organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
     municipalities: [BALEN], regionCode: null,
     sees: 'all signals of Balen with descriptions; changes their status',
+  },
+  {
+    role: 'advisor', email: 'adviseur.balen@buurtradar.test', password: 'demo-adviseur-balen',
+    name: 'Lien Mertens (demo)', organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
+    municipalities: [BALEN], regionCode: null,
+    sees: 'the signals of Balen, without descriptions (read only); nothing of Ravels',
   },
   {
     role: 'advisor', email: 'adviseur.ravels@buurtradar.test', password: 'demo-adviseur-ravels',

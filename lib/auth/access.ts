@@ -234,6 +234,24 @@ export function aggregateMunicipalitiesIn(
   }
 }
 
+/**
+ * What signal tiles may show this person: cells (counts of five or more) of the areas in
+ * `cells`, and generalised points of the municipalities in `points` (coordinators and
+ * advisors, in their own municipalities). Null: no signal tiles at all (anonymous visitors,
+ * roles without aggregates). A reporter's own points are in their list, not on the map: the
+ * map would otherwise show where their colleagues' signals are not.
+ */
+export interface SignalTileAccess {
+  cells: Exclude<AggregateReach, { kind: 'none' }>;
+  points: readonly string[];
+}
+
+export function signalTileAccess(scope: AccessScope | null): SignalTileAccess | null {
+  if (scope === null || scope.aggregates.kind === 'none') return null;
+  const points = scope.signalPoints.kind === 'municipalities' ? scope.signalPoints.nis : [];
+  return { cells: scope.aggregates, points };
+}
+
 /** May this person download signal points (never descriptions) of the areas they see? */
 export function canExportSignalPoints(scope: AccessScope | null): boolean {
   return scope !== null && scope.canExport && scope.canSeeSignalPoints;

@@ -44,7 +44,7 @@ export const NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM = 13;
  * Tests query these with queryRenderedFeatures.
  */
 export const OVERLAY_LAYER_IDS = {
-  signals: { rate: 'overlay-signals-rate', heatmap: 'overlay-signals-heatmap', cells: 'overlay-signals-cells' },
+  signals: { rate: 'overlay-signals-rate', heatmap: 'overlay-signals-heatmap', cells: 'overlay-signals-cells', points: 'overlay-signals-points' },
   substandard_dwellings: { areas: 'overlay-substandard-dwellings-areas', cells: 'overlay-substandard-dwellings-cells' },
   social_housing: { cells: 'overlay-social-housing-cells', points: 'overlay-social-housing-points' },
   street_lights: { areas: 'overlay-street-lights-areas', cells: 'overlay-street-lights-cells', points: 'overlay-street-lights-points' },
@@ -78,7 +78,8 @@ export interface OverlayDrawing { signalView: 'rate' | 'grid' | 'heatmap'; walkD
 export function visibleLayerIds(layer: OverlayLayer, drawing: OverlayDrawing): string[] {
   const ids: Record<string, string> = OVERLAY_LAYER_IDS[layer];
   return Object.entries(ids).filter(([kind]) => {
-    if (layer === 'signals') return kind === { rate: 'rate', grid: 'cells', heatmap: 'heatmap' }[drawing.signalView];
+    // Signal points (zoomed in, for those who may see them) show in every signal view.
+    if (layer === 'signals') return kind === 'points' || kind === { rate: 'rate', grid: 'cells', heatmap: 'heatmap' }[drawing.signalView];
     if (kind === 'rings' || kind === 'ringLines') return drawing.walkDistances.length > 0;
     return true;
   }).map(([, id]) => id);
@@ -201,6 +202,7 @@ const signalHeatmap: HeatmapLayerSpecification = {
   type: 'heatmap',
   source: overlaySourceId('signals'),
   'source-layer': 'signals',
+  filter: IS_CELL,
   layout: { visibility: 'none' },
   paint: {
     // A cell of 100 signals weighs the most; cells are never below five signals.
@@ -213,6 +215,26 @@ const signalHeatmap: HeatmapLayerSpecification = {
   },
 };
 
+/** Open signals in the ramp's strong colour; closed ones recede. */
+export const SIGNAL_POINT_COLORS = { open: SIGNAL_RAMP[1], closed: '#9c93a8', stroke: '#2b0b3f' } as const;
+
+/**
+ * Generalised signal points (from z 15, only in tiles of people who may see points): several
+ * signals on one grid point overlap, and a click lists them all.
+ */
+const signalPoints = withSource('signals', {
+  id: OVERLAY_LAYER_IDS.signals.points,
+  type: 'circle',
+  filter: IS_POINT,
+  paint: {
+    'circle-radius': 6,
+    'circle-color': ['case', ['==', ['get', 'status'], 'closed'], SIGNAL_POINT_COLORS.closed, SIGNAL_POINT_COLORS.open] as ExpressionSpecification,
+    'circle-stroke-color': SIGNAL_POINT_COLORS.stroke,
+    'circle-stroke-width': 1.2,
+    'circle-opacity': 0.9,
+  },
+});
+
 /** Per-neighbourhood symbols below NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM; tiles take over from there. */
 const neighbourhoodSymbols = (id: string, filter: FilterSpecification, paint: CircleLayerSpecification['paint']): CircleLayerSpecification => ({
   id, type: 'circle', source: NEIGHBOURHOOD_POINTS_SOURCE, filter, maxzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM,
@@ -222,7 +244,7 @@ const fromZoom = (spec: CircleLayerSpecification): CircleLayerSpecification => (
 
 /** The style layers of each overlay, bottom to top. */
 export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly OverlayStyleLayer[]>> = {
-  signals: [signalRate, signalHeatmap, cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells)],
+  signals: [signalRate, signalHeatmap, cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells), signalPoints],
   substandard_dwellings: [
     neighbourhoodSymbols(OVERLAY_LAYER_IDS.substandard_dwellings.areas, ['>', ['coalesce', ['get', 'substandard'], 0], 0], {
       'circle-radius': cellRadius('substandard', [[5, 6], [20, 11], [100, 19]]),

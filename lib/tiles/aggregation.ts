@@ -30,7 +30,7 @@ export const MAX_TILE_BYTES = 256 * 1024;
 /** What the budgets aim for: 20 % below the limit for the layer name, key table and rounding. */
 const TILE_BYTE_BUDGET = 200 * 1024;
 /** Bumped when what a tile contains changes (attributes, cell sizes): part of every tile URL. */
-export const TILE_FORMAT = 1;
+export const TILE_FORMAT = 2;
 /** Text attributes are cut to this many characters, so a label has a known maximum size. */
 export const MAX_LABEL_CHARS = 60;
 /** Width of the EPSG:3857 world in metres (2π × 6,378,137). */
@@ -59,13 +59,17 @@ interface LayerRule {
 }
 
 /**
- * Signals and substandard dwellings are about people: only cells, never smaller than 611 m in
+ * Signals and substandard dwellings are about people: cells never smaller than 611 m in
  * EPSG:3857 (about 385 m on the ground here), and only cells with at least five records, so no
  * cell points at a household. At z 16 one such cell fills the tile, hence their maxZoom.
+ * Signal points (already generalised to a grid when reported) exist from z 15, but only for
+ * people who may see them (db/queries/tiles.ts serves everyone else the cells).
  */
+export const SIGNAL_POINTS_FROM = 15;
+
 export const LAYER_RULES = {
   signals: {
-    pointsFrom: null, pointAttributes: {}, cellAttributes: { count: 'int' },
+    pointsFrom: SIGNAL_POINTS_FROM, pointAttributes: { category: 'enum', status: 'enum', demo: 'bool' }, cellAttributes: { count: 'int' },
     cellSize: 128, minCellMeters: 600, minCount: MIN_PRIVATE_COUNT, maxZoom: 16,
   },
   substandard_dwellings: {

@@ -75,8 +75,11 @@ export async function chooseTiles(db: Kysely<Database>, lastMonth: string): Prom
 
 interface Sample { app: number; raw: number; bytes: number }
 
+/** The app, and the session cookie of the person the bench signed in as. */
+export interface AppClient { baseUrl: string; cookie: string }
+
 /** Requests every case once through the app and once directly, alternating which goes first. */
-export async function measureTiles(db: Kysely<Database>, baseUrl: string, cases: readonly TileCase[]): Promise<TileRow[]> {
+export async function measureTiles(db: Kysely<Database>, client: AppClient, cases: readonly TileCase[]): Promise<TileRow[]> {
   const versions = await listLayerVersions(db);
   const samples = new Map<string, Sample[]>();
   for (const [index, tile] of cases.entries()) {
@@ -84,7 +87,7 @@ export async function measureTiles(db: Kysely<Database>, baseUrl: string, cases:
     const query = [`v=${version}`, tile.query].filter(Boolean).join('&');
     const parsed = parseTileRequest({ layer: tile.layer, z: String(tile.z), x: String(tile.x), y: String(tile.y) }, new URLSearchParams(query));
     if (!parsed.ok) throw new Error(parsed.error);
-    const viaApp = () => fetchTile(`${baseUrl}/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
+    const viaApp = () => fetchTile(client, `/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
     const direct = async () => {
       const start = performance.now();
       const { tile: bytes, version: seen } = await getVersionedTile(db, 'server', parsed.value);
@@ -109,9 +112,10 @@ export async function measureTiles(db: Kysely<Database>, baseUrl: string, cases:
 }
 
 /** One HTTP request, timed until its whole body has arrived. */
-async function fetchTile(url: string): Promise<{ ms: number; bytes: number }> {
+async function fetchTile(client: AppClient, path: string): Promise<{ ms: number; bytes: number }> {
+  const url = `${client.baseUrl}${path}`;
   const start = performance.now();
-  const response = await fetch(url, { cache: 'no-store' });
+  const response = await fetch(url, { cache: 'no-store', headers: { Cookie: client.cookie } });
   const body = new Uint8Array(await response.arrayBuffer());
   const ms = since(start);
   if (response.status !== 200 && response.status !== 204) {
@@ -121,10 +125,10 @@ async function fetchTile(url: string): Promise<{ ms: number; bytes: number }> {
 }
 
 /** A first request on each path outside the measurement: loads the route's code, opens pools. */
-export async function warmUp(db: Kysely<Database>, baseUrl: string): Promise<void> {
+export async function warmUp(db: Kysely<Database>, client: AppClient): Promise<void> {
   const versions = await listLayerVersions(db);
   for (const layer of ['signals', 'street_lights'] as const) {
-    await fetchTile(`${baseUrl}/api/tiles/${layer}/3/4/2.pbf?v=${versions[layer]}`);
+    await fetchTile(client, `/api/tiles/${layer}/3/4/2.pbf?v=${versions[layer]}`);
     const parsed = parseTileRequest({ layer, z: '3', x: '4', y: '2' }, new URLSearchParams(`v=${versions[layer]}`));
     if (parsed.ok) await getVersionedTile(db, 'server', parsed.value);
   }

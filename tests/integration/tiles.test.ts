@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respondWithTile } from '@/app/api/tiles/tile-response';
+import { type AccessProfile, type AccessScope, buildAccessScope } from '@/lib/auth/access';
 import type { DatabaseHandle } from '@/db/client';
 import { getLayerVersion, listLayerVersions } from '@/db/queries/layer-versions';
 import { getTile } from '@/db/queries/tiles';
@@ -269,12 +270,12 @@ describe('tile responses', () => {
   const call = (db: Kysely<Database>, path: string) => {
     const url = new URL(`/api/tiles${path}`, 'http://localhost');
     const [layer = '', z = '', x = '', y = ''] = url.pathname.split('/').slice(3);
-    return respondWithTile(async () => ({ db, backend: handle.backend }), url, { layer, z, x, y });
+    return respondWithTile(async () => ({ db, backend: handle.backend }), url, { layer, z, x, y }, async () => null);
   };
 
   it('answers bad input with 400 and the reason, without touching the database', async () => {
     const url = new URL('http://localhost/api/tiles/signals/8/131/85.pbf?from=2025-02-30&to=2025-03-01');
-    const response = await respondWithTile(() => Promise.reject(new Error('no database')), url, { layer: 'signals', z: '8', x: '131', y: '85.pbf' });
+    const response = await respondWithTile(() => Promise.reject(new Error('no database')), url, { layer: 'signals', z: '8', x: '131', y: '85.pbf' }, async () => null);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'Invalid query: from is not a day of the calendar' });
   });
@@ -315,5 +316,72 @@ describe('tile responses', () => {
       const fresh = await call(trx, `${path}?v=${after.services}`);
       expect(decode(new Uint8Array(await fresh.arrayBuffer()), 'services').some((f) => f.id === inserted!.id)).toBe(true);
     });
+  });
+});
+
+describe('who sees signal tiles', () => {
+  const RAVELS = '13035';
+  const profile = (role: AccessProfile['role'], municipalities: string[], regionCode: string | null = null): AccessScope =>
+    buildAccessScope({ userId: 900, role, organisationId: 1, organisationType: 'municipality', municipalities, regionCode, disabled: false })!;
+  const coordinatorBalen = profile('coordinator', [BALEN]);
+  const advisorRavels = profile('advisor', [RAVELS]);
+  const analystKempen = profile('regional_analyst', [], 'sw11');
+
+  async function signalTile(scope: AccessScope | null, z: number, lon: number, lat: number) {
+    const { x, y } = tileOf(lon, lat, z);
+    const version = await getLayerVersion(handle.db, 'signals');
+    const url = new URL(`http://localhost/api/tiles/signals/${z}/${x}/${y}.pbf?v=${version}`);
+    const response = await respondWithTile(async () => ({ db: handle.db, backend: handle.backend }), url,
+      { layer: 'signals', z: String(z), x: String(x), y: `${y}.pbf` }, async () => scope);
+    const features = response.status === 200 ? decode(new Uint8Array(await response.arrayBuffer()), 'signals') : [];
+    return { response, features };
+  }
+  /** Municipality of every signal with these ids. */
+  async function municipalitiesOf(ids: number[]): Promise<string[]> {
+    const rows = await handle.db.selectFrom('signals').select('municipality_nis').distinct().where('id', 'in', ids).execute();
+    return rows.map((row) => row.municipality_nis).sort();
+  }
+  const BALEN_CENTRE = [5.1702, 51.1689] as const;
+  const RAVELS_CENTRE = [4.9930, 51.3716] as const;
+
+  it('are refused to visitors who are not signed in, and never cached', async () => {
+    const anonymous = await signalTile(null, 11, ...BALEN_CENTRE);
+    expect(anonymous.response.status).toBe(401);
+    const mine = await signalTile(coordinatorBalen, 11, ...BALEN_CENTRE);
+    expect(mine.response.status).toBe(200);
+    expect(mine.response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('show a coordinator the cells of their own municipality only', async () => {
+    // A z 9 tile: Balen and a good part of Kempen around it.
+    const balen = await signalTile(coordinatorBalen, 9, ...BALEN_CENTRE);
+    const analyst = await signalTile(analystKempen, 9, ...BALEN_CENTRE);
+    const total = (features: Decoded[]) => features.reduce((sum, f) => sum + Number(f.properties.count), 0);
+    expect(total(balen.features)).toBeGreaterThan(0);
+    expect(balen.features.every((f) => Number(f.properties.count) >= 5)).toBe(true);
+    // The analyst's tile counts the neighbouring municipalities' signals too.
+    expect(total(analyst.features)).toBeGreaterThan(total(balen.features));
+    // Ravels lies outside Balen: nothing there for Balen's coordinator, cells for its advisor.
+    expect((await signalTile(coordinatorBalen, 11, ...RAVELS_CENTRE)).response.status).toBe(204);
+    expect((await signalTile(advisorRavels, 11, ...RAVELS_CENTRE)).features.length).toBeGreaterThan(0);
+  });
+
+  it('show generalised points from z 15 only to those who may see points, in their municipalities', async () => {
+    const points = await signalTile(coordinatorBalen, 15, ...BALEN_CENTRE);
+    expect(points.features.length).toBeGreaterThan(0);
+    for (const feature of points.features) {
+      expect(feature.id).toBeDefined();
+      expect(Object.keys(feature.properties).sort()).toEqual(['category', 'demo', 'status']);
+    }
+    expect(await municipalitiesOf(points.features.map((f) => f.id!))).toEqual([BALEN]);
+    // The analyst of the region sees the same place as cells, without ids or categories.
+    const cells = await signalTile(analystKempen, 15, ...BALEN_CENTRE);
+    for (const feature of cells.features) expect(Object.keys(feature.properties)).toEqual(['count']);
+    // And Ravels' advisor sees no point of Balen.
+    expect((await signalTile(advisorRavels, 15, ...BALEN_CENTRE)).response.status).toBe(204);
+  });
+
+  it('are refused to a role without figures (a coordinator without municipalities)', async () => {
+    expect((await signalTile(profile('coordinator', []), 11, ...BALEN_CENTRE)).response.status).toBe(403);
   });
 });

@@ -15,6 +15,7 @@ import {
   canSeeAggregatesOf,
   canSeeSignal,
   scopeDenial,
+  signalTileAccess,
 } from '@/lib/auth/access';
 import { ORGANISATION_TYPES, ROLES, type Role } from '@/lib/auth/roles';
 import { ORGANISATION_TYPES_0003, ROLES_0003 } from '@/db/migrations/2026_11_23_0003_accounts';
@@ -223,5 +224,22 @@ describe('signal aggregates within a region', () => {
     expect(aggregateMunicipalitiesIn(buildAccessScope(profile('regional_analyst', { regionCode: 'sw11', municipalities: [] })), 'sw11', kempen)).toEqual(kempen);
     expect(aggregateMunicipalitiesIn(buildAccessScope(profile('regional_analyst', { regionCode: 'sw12', municipalities: [] })), 'sw11', kempen)).toEqual([]);
     expect(aggregateMunicipalitiesIn(buildAccessScope(profile('admin', { municipalities: [] })), 'sw11', kempen)).toEqual(kempen);
+  });
+});
+
+describe('signal tiles', () => {
+  it('give points only to coordinators and advisors, in their own municipalities', () => {
+    expect(signalTileAccess(scopeOf('coordinator'))).toEqual({ cells: { kind: 'municipalities', nis: [BALEN] }, points: [BALEN] });
+    expect(signalTileAccess(scopeOf('advisor', { municipalities: [RAVELS] }))).toEqual({ cells: { kind: 'municipalities', nis: [RAVELS] }, points: [RAVELS] });
+    // A reporter sees the cells of their municipality; their own signals are in their list.
+    expect(signalTileAccess(scopeOf('reporter'))).toEqual({ cells: { kind: 'municipalities', nis: [BALEN] }, points: [] });
+    expect(signalTileAccess(scopeOf('regional_analyst'))).toEqual({ cells: { kind: 'region', regionCode: KEMPEN }, points: [] });
+    expect(signalTileAccess(scopeOf('admin'))).toEqual({ cells: { kind: 'all' }, points: [] });
+  });
+
+  it('give nothing to visitors and to roles without figures', () => {
+    expect(signalTileAccess(null)).toBeNull();
+    expect(signalTileAccess(scopeOf('coordinator', { municipalities: [] }))).toBeNull();
+    expect(signalTileAccess(scopeOf('regional_analyst', { regionCode: null }))).toBeNull();
   });
 });

@@ -58,11 +58,12 @@ describe('overlay layers', () => {
 });
 
 describe('layer visibility', () => {
-  it('shows one signal view at a time, and rings only when asked for', () => {
+  it('shows one signal view at a time (with the points of those who get them), and rings only when asked for', () => {
     const rate = { signalView: 'rate' as const, walkDistances: [] };
-    expect(visibleLayerIds('signals', rate)).toEqual([OVERLAY_LAYER_IDS.signals.rate]);
-    expect(visibleLayerIds('signals', { ...rate, signalView: 'heatmap' })).toEqual([OVERLAY_LAYER_IDS.signals.heatmap]);
-    expect(visibleLayerIds('signals', { ...rate, signalView: 'grid' })).toEqual([OVERLAY_LAYER_IDS.signals.cells]);
+    const points = OVERLAY_LAYER_IDS.signals.points;
+    expect(visibleLayerIds('signals', rate)).toEqual([OVERLAY_LAYER_IDS.signals.rate, points]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'heatmap' })).toEqual([OVERLAY_LAYER_IDS.signals.heatmap, points]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'grid' })).toEqual([OVERLAY_LAYER_IDS.signals.cells, points]);
     expect(visibleLayerIds('services', rate)).not.toContain(OVERLAY_LAYER_IDS.services.rings);
     expect(visibleLayerIds('services', { ...rate, walkDistances: [500] })).toContain(OVERLAY_LAYER_IDS.services.rings);
     expect(visibleLayerIds('street_lights', rate)).toEqual(overlayLayerIds('street_lights'));

@@ -122,13 +122,18 @@ describe('tile filters', () => {
 describe('what a tile carries', () => {
   const zooms = (maxZoom: number) => Array.from({ length: maxZoom + 1 }, (_, z) => z);
 
-  it('never carries individual signals or substandard dwellings, only cells of five or more', () => {
+  it('never carries individual substandard dwellings, and signals only as cells of five or more below z 15', () => {
     for (const layer of ['signals', 'substandard_dwellings'] as const) {
       for (const z of zooms(LAYER_RULES[layer].maxZoom)) {
-        const plan = planTile(layer, z);
-        expect(plan).toMatchObject({ mode: 'cells', minCount: 5 });
+        const planned = planTile(layer, z);
+        // Signal points from z 15 are served only to those who may see points (db/queries/tiles.ts
+        // gives everyone else the fallback cells; tests/integration/tiles.test.ts checks that).
+        if (layer === 'signals' && z >= 15) expect(planned.mode).toBe('points');
+        else expect(planned.mode).toBe('cells');
+        const cells = planned.mode === 'points' ? planned.fallback : planned;
+        expect(cells.minCount).toBe(5);
         // Cells never shrink below ~600 m (EPSG:3857), about 385 m on the ground in Flanders.
-        if (plan.mode === 'cells') expect(plan.cellSize / unitsPerMeter(z)).toBeGreaterThanOrEqual(600);
+        expect(cells.cellSize / unitsPerMeter(z)).toBeGreaterThanOrEqual(600);
       }
     }
   });

@@ -2,19 +2,25 @@ import 'server-only';
 import type { DatabaseHandle } from '@/db/client';
 import { getLayerVersion } from '@/db/queries/layer-versions';
 import { getVersionedTile } from '@/db/queries/tiles';
+import { type AccessScope, type SignalTileAccess, scopeDenial, signalTileAccess } from '@/lib/auth/access';
 import { type TileRequest, parseTileRequest } from '@/lib/tiles/tile-request';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** A versioned tile URL never changes content, so browsers and CDNs may keep it for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Signal tiles depend on who asks (and may hold points): never stored, not even by the browser. */
+const PERSONAL = 'private, no-store';
 
-export function jsonError(status: 400 | 500, error: string): Response {
+export function jsonError(status: 400 | 401 | 403 | 500 | 503, error: string): Response {
   return Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /**
  * The tile answer:
  * - 400 `{ error }` for a bad layer, tile, filter or version (checked before the database);
+ * - signals only: 401 for visitors who are not signed in, 403 for roles without aggregates;
+ *   the tile shows the cells of the areas the person may see, and points only to those who
+ *   may see points (lib/auth/access.ts signalTileAccess), and is never cached;
  * - 307 to the same URL with the current `v` when the URL has none or an old one: never
  *   stale, and the redirect itself is not cached (a later change must redirect elsewhere);
  * - 200 with the tile or 204 when empty, cacheable forever: a change of the layer's data
@@ -28,16 +34,24 @@ export async function respondWithTile(
   openDatabase: () => Promise<Pick<DatabaseHandle, 'db' | 'backend'>>,
   url: URL,
   path: { layer: string; z: string; x: string; y: string },
+  readScope: () => Promise<AccessScope | null>,
 ): Promise<Response> {
   const parsed = parseTileRequest(path, url.searchParams);
   if (!parsed.ok) return jsonError(400, parsed.error);
   const request = parsed.value;
   try {
+    let signals: SignalTileAccess | undefined;
+    if (request.layer === 'signals') {
+      const scope = await readScope();
+      const denial = scopeDenial(scope, (s) => signalTileAccess(s) !== null, 'Your role does not give access to signal figures');
+      if (denial) return jsonError(denial.status, denial.error);
+      signals = signalTileAccess(scope)!;
+    }
     const { db, backend } = await openDatabase();
     if (request.version === undefined) return redirectTo(url, await getLayerVersion(db, request.layer));
-    const { tile, version } = await getVersionedTile(db, backend, request);
+    const { tile, version } = await getVersionedTile(db, backend, request, { signals });
     if (version !== request.version) return redirectTo(url, version);
-    const headers = { 'Content-Type': MVT_CONTENT_TYPE, 'Cache-Control': IMMUTABLE };
+    const headers = { 'Content-Type': MVT_CONTENT_TYPE, 'Cache-Control': signals ? PERSONAL : IMMUTABLE };
     // A copy (at most 256 KB) gives the ArrayBuffer-backed view that Response's types ask for.
     return tile ? new Response(new Uint8Array(tile), { headers }) : new Response(null, { status: 204, headers });
   } catch (error) {

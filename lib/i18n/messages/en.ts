@@ -77,6 +77,9 @@ export const en = {
   'popup.demo': 'Demo record',
   'popup.schedule': 'Stop times',
   'popup.scheduleUnavailable': 'Times not available',
+  'popup.signalStatus': 'Follow-up',
+  'popup.openSignal': 'Open signal {id}',
+  'popup.signalGeneralised': 'Place generalised to a grid: never the exact address.',
 
   'panel.close': 'Close',
   'panel.municipality': 'Municipality',

@@ -79,6 +79,9 @@ export const nlBE = {
   'popup.demo': 'Demogegeven',
   'popup.schedule': 'Halte-uren',
   'popup.scheduleUnavailable': 'Uren niet beschikbaar',
+  'popup.signalStatus': 'Opvolging',
+  'popup.openSignal': 'Open melding {id}',
+  'popup.signalGeneralised': 'Plaats veralgemeend tot een raster: nooit het exacte adres.',
 
   'panel.close': 'Sluiten',
   'panel.municipality': 'Gemeente',

@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO_ACCOUNTS = {
   reporter: { email: 'melder@buurtradar.test', password: 'demo-melder-balen' },
   coordinatorBalen: { email: 'coordinator.balen@buurtradar.test', password: 'demo-coordinator-balen' },
+  advisorBalen: { email: 'adviseur.balen@buurtradar.test', password: 'demo-adviseur-balen' },
   advisorRavels: { email: 'adviseur.ravels@buurtradar.test', password: 'demo-adviseur-ravels' },
   analystKempen: { email: 'analist.kempen@buurtradar.test', password: 'demo-analist-kempen' },
   admin: { email: 'beheerder@buurtradar.test', password: 'demo-beheerder-buurtradar' },

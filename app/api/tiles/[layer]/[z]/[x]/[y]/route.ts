@@ -1,3 +1,4 @@
+import { getAccessScope } from '@/app/_server/session';
 import { getDatabase } from '@/db/server';
 import { respondWithTile } from '../../../../tile-response';
 
@@ -12,5 +13,5 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ layer: string; z: string; x: string; y: string }> },
 ): Promise<Response> {
-  return respondWithTile(getDatabase, new URL(request.url), await context.params);
+  return respondWithTile(getDatabase, new URL(request.url), await context.params, getAccessScope);
 }
