@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { createAuth } from '@/app/_server/auth';
+import { AUTH_SECRET_NAME } from '@/app/_server/auth-instance';
 import { createAccount } from '@/db/queries/accounts';
+import { getOrCreateSecret } from '@/db/queries/app-secrets';
 import type { Database } from '@/db/schema';
 
 /**
@@ -10,22 +13,18 @@ import type { Database } from '@/db/schema';
  */
 const EMAIL = 'bench-admin@buurtradar.test';
 
-/** A fresh admin account with a random password, for this run only. */
-export async function createBenchAccount(db: Kysely<Database>): Promise<{ email: string; password: string }> {
+/**
+ * A fresh admin account with a random password, signed in through better-auth on the same
+ * database and cookie secret as the app: returns the session cookie the app will accept.
+ */
+export async function benchSessionCookie(db: Kysely<Database>): Promise<string> {
   const password = randomBytes(18).toString('base64url');
   await db.deleteFrom('users').where('email', '=', EMAIL).execute();
   await createAccount(db, { name: 'Benchmark', email: EMAIL, password, role: 'admin' });
-  return { email: EMAIL, password };
-}
-
-/** Signs in through the app's sign-in API and returns the session cookie to send. */
-export async function signInToApp(baseUrl: string, account: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseUrl },
-    body: JSON.stringify(account),
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).filter(Boolean);
-  if (!response.ok || cookies.length === 0) throw new Error(`Signing in to the app failed: HTTP ${response.status} ${await response.text()}`);
+  const secret = await getOrCreateSecret(db, AUTH_SECRET_NAME, () => randomBytes(32).toString('base64url'));
+  const auth = createAuth(db, { secret, secureCookies: false });
+  const { headers } = await auth.api.signInEmail({ body: { email: EMAIL, password }, returnHeaders: true });
+  const cookies = headers.getSetCookie().map((cookie) => cookie.split(';')[0]).filter(Boolean);
+  if (cookies.length === 0) throw new Error('Signing in the bench account gave no session cookie');
   return cookies.join('; ');
 }

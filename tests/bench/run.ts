@@ -13,7 +13,7 @@ import type { Database } from '@/db/schema';
 import { seedBoundaries } from '@/db/seed/boundaries';
 import { seedReferenceData } from '@/db/seed/reference';
 import { ensureBuild, startApp } from './app-server';
-import { createBenchAccount, signInToApp } from './bench-account';
+import { benchSessionCookie } from './bench-account';
 import {
   BenchSetupError, benchDatabaseUrl, claimBenchDatabase, loadedDataset, openBenchDatabase, recordDataset, resetSchema,
 } from './bench-database';
@@ -44,11 +44,11 @@ async function main(): Promise<void> {
 
     const lastMonth = SIGNAL_YEARS.to.slice(0, 7);
     const cases = await chooseTiles(handle.db, lastMonth);
-    const account = await createBenchAccount(handle.db);
+    const cookie = await benchSessionCookie(handle.db);
     const app = await startApp(url, log);
     let tiles;
     try {
-      const client = { baseUrl: app.baseUrl, cookie: await signInToApp(app.baseUrl, account) };
+      const client = { baseUrl: app.baseUrl, cookie };
       await warmUp(handle.db, client);
       log(`Measuring ${cases.length} tiles through the app and as SQL`);
       tiles = await measureTiles(handle.db, client, cases);
