@@ -20,7 +20,7 @@ export function createAuthRouteHandler(authFor: (request: Request) => Promise<Au
     }
     let response: Response;
     try {
-      response = await (await authFor(request)).handler(request);
+      response = await (await authFor(request)).handler(await asSeenByBrowser(request));
     } catch (error) {
       console.error('[buurtradar] sign-in request failed', error);
       return Response.json({ error: 'Signing in is not possible right now; try again later' }, { status: 503, headers: NO_STORE });
@@ -29,4 +29,22 @@ export function createAuthRouteHandler(authFor: (request: Request) => Promise<Au
     headers.set('Cache-Control', 'no-store');
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
+}
+
+/**
+ * The request with the URL the browser used. Next.js hands route handlers a URL on its own
+ * idea of the host (`localhost` when it listens on 127.0.0.1, say), and better-auth compares
+ * a POST's Origin with the URL's origin to refuse cross-site requests: with the wrong host it
+ * would refuse our own pages. The Host header (or X-Forwarded-Host behind a proxy) is what the
+ * browser connected to, so a foreign page's Origin still differs from it.
+ */
+async function asSeenByBrowser(request: Request): Promise<Request> {
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
+  if (!host) return request;
+  const https = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  const url = new URL(request.url);
+  const seen = new URL(`${url.pathname}${url.search}`, `${https ? 'https' : url.protocol.replace(':', '')}://${host}`);
+  if (seen.href === url.href) return request;
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  return new Request(seen, { method: request.method, headers: request.headers, body });
 }

@@ -114,6 +114,8 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
     },
     disabledPaths: DISABLED_PATHS,
     advanced: {
+      // better-auth skips its Origin (CSRF) checks when NODE_ENV is 'test': tests must see what users get.
+      disableOriginCheck: false,
       cookiePrefix: 'buurtradar',
       useSecureCookies: secureCookies,
       database: { generateId: 'serial' as const, validateSchema },

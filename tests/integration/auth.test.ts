@@ -108,9 +108,9 @@ describe('accounts', () => {
     });
   });
 
-  it('one demo account per role exists, and the demo reporter has signals of her own', async () => {
+  it('a demo account exists for every role (advisors of Balen and of Ravels), and the demo reporter has signals of her own', async () => {
     const users = await handle.db.selectFrom('users').select(['email', 'role']).where('is_demo', '=', true).orderBy('role').execute();
-    expect(users.map((user) => user.role).sort()).toEqual(['admin', 'advisor', 'coordinator', 'regional_analyst', 'reporter']);
+    expect(users.map((user) => user.role).sort()).toEqual(['admin', 'advisor', 'advisor', 'coordinator', 'regional_analyst', 'reporter']);
     const reporterId = await userIdOf(handle.db, reporter.email);
     const own = await handle.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('reporter_user_id', '=', reporterId).where('municipality_nis', '=', '13003').executeTakeFirstOrThrow();
@@ -319,6 +319,31 @@ describe('creating accounts', () => {
       await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'short', role: 'advisor', municipalities: ['13003'] })).rejects.toThrow(/12 characters/);
       await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'long-enough-password', role: 'coordinator' })).rejects.toThrow(/municipality/);
       await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'long-enough-password', role: 'regional_analyst' })).rejects.toThrow(/region/);
+    });
+  });
+});
+
+describe('the sign-in route behind another host name', () => {
+  // Next.js gives route handlers its own idea of the host (localhost when it listens on 127.0.0.1).
+  // As a browser sends it: Origin, and the Fetch Metadata that better-auth checks on a first sign-in.
+  const asNextSeesIt = (origin: string, site: 'same-origin' | 'cross-site') => new Request('http://localhost:3000/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: {
+      host: '127.0.0.1:3300', origin, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.40',
+      'sec-fetch-site': site, 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty',
+    },
+    body: JSON.stringify({ email: 'coordinator.balen@buurtradar.test', password: 'demo-coordinator-balen' }),
+  });
+
+  it('accepts our own pages, whose Origin is the host the browser connected to', async () => {
+    await withAuth(async ({ route }) => {
+      expect((await route(asNextSeesIt('http://127.0.0.1:3300', 'same-origin'))).status).toBe(200);
+    });
+  });
+
+  it('still refuses a foreign page', async () => {
+    await withAuth(async ({ route }) => {
+      expect((await route(asNextSeesIt('https://evil.example', 'cross-site'))).status).toBe(403);
     });
   });
 });
