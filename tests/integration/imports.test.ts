@@ -43,8 +43,8 @@ async function committed(db: Kysely<Database>, file: ImportUpload) {
 describe('committing the sample files', () => {
   it('puts services from a Lambert 72 CSV in the neighbourhoods they lie in', async () => {
     await withRollback(handle.db, async (db) => {
-      const progress: number[] = [];
-      const result = await commitImport(db, upload('services', 'services.csv'), admin, (p) => progress.push(p.done));
+      const progress: string[] = [];
+      const result = await commitImport(db, upload('services', 'services.csv'), admin, { onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.run).toMatchObject({
@@ -52,7 +52,8 @@ describe('committing the sample files', () => {
         createdByUserId: admin.userId, createdByName: admin.name, undoneAt: null,
       });
       expect(result.run.fileSha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(progress.at(-1)).toBe(8);
+      expect(progress[0]).toBe('checking 0/8');
+      expect(progress.at(-1)).toBe('writing 8/8');
       const rows = await db.selectFrom('services').where('import_run_id', '=', result.run.id).orderBy('id')
         .select(['name', 'service_type', 'neighbourhood_code', 'municipality_nis', 'is_demo', sql<number>`ST_X(geom)`.as('lon'), sql<number>`ST_Y(geom)`.as('lat')])
         .execute();

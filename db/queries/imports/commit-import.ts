@@ -14,8 +14,17 @@ import { insertIndicatorValues, insertPoints, plannedPoints, recordCount } from 
 
 export interface ImportActor { userId: number; name: string }
 
-/** What the one instance doing the work reports while it writes. */
-export interface CommitProgress { phase: 'writing'; done: number; total: number }
+/**
+ * What the one instance doing the work reports: `checking` while it finds each point's
+ * neighbourhood (before the transaction), `writing` while it inserts (inside it).
+ */
+export interface CommitProgress { phase: 'checking' | 'writing'; done: number; total: number }
+
+export interface CommitOptions {
+  /** The plan of exactly these bytes, when the caller already made it (saves planning twice). */
+  plan?: ImportPlan;
+  onProgress?: (progress: CommitProgress) => void;
+}
 
 export type CommitResult =
   | { ok: true; run: ImportRunSummary; plan: ImportPlan }
@@ -44,9 +53,10 @@ export const fileSha256 = (bytes: Uint8Array) => createHash('sha256').update(byt
  * a 409, also when two arrive at once on two instances (a unique index decides).
  */
 export async function commitImport(
-  db: Kysely<Database>, upload: ImportUpload, actor: ImportActor, onProgress: (progress: CommitProgress) => void = () => {},
+  db: Kysely<Database>, upload: ImportUpload, actor: ImportActor, options: CommitOptions = {},
 ): Promise<CommitResult> {
-  const plan = await planUpload(db, upload);
+  const onProgress = options.onProgress ?? (() => {});
+  const plan = options.plan ?? await planUpload(db, upload);
   if (!plan.ok) return { ok: false, status: 400, plan };
   const total = recordCount(plan);
   if (total === 0) {
@@ -55,6 +65,15 @@ export async function commitImport(
   const sha256 = fileSha256(upload.bytes);
   const active = await findActiveRunOfFile(db, upload.layer, sha256);
   if (active) return duplicate(active.id, active.createdAt);
+
+  // Outside the transaction, so PGlite's one connection is free between batches; the INSERT's
+  // own point-in-polygon join is the last word, should the boundaries change meanwhile.
+  const points = plannedPoints(plan);
+  if (points.length > 0) {
+    onProgress({ phase: 'checking', done: 0, total: points.length });
+    const outside = await findPointsOutsideNeighbourhoods(db, points, (done) => onProgress({ phase: 'checking', done, total: points.length }));
+    if (outside.size > 0) return { ok: false, status: 400, plan: withNeighbourhoodCheck(plan, outside) };
+  }
 
   try {
     const runId = await atomically(db, async (trx) => {
@@ -78,9 +97,7 @@ export async function commitImport(
       const counts = upload.layer === 'indicators'
         ? await insertIndicatorValues(trx, plan, id, (upload.source ?? plan.fileName).slice(0, 120) || 'upload', report)
         : await insertPoints(trx, plan, id, report);
-      if (counts.written < total) {
-        throw new PointsOutside(await findPointsOutsideNeighbourhoods(trx, plannedPoints(plan)));
-      }
+      if (counts.written < total) throw new PointsOutside(await findPointsOutsideNeighbourhoods(trx, points));
       await trx.updateTable('import_runs').set({ row_count: counts.written, replaced_count: counts.replaced }).where('id', '=', id).execute();
       await bumpLayerVersion(trx, upload.layer as LayerName);
       await writeAuditLog(trx, {
