@@ -61,7 +61,8 @@ export async function readUpload(request: Request): Promise<UploadRead> {
   }
   const fields = parseUploadFields(texts);
   if (!fields.ok) Object.assign(errors, fields.errors);
-  if (file === null && !errors.file) errors.file = { code: 'required', message: 'is required: choose a CSV or GeoJSON file' };
+  // A form's file input with nothing chosen still sends a part: an empty file without a name.
+  if ((file === null || (file.name === '' && file.size === 0)) && !errors.file) errors.file = { code: 'required', message: 'is required: choose a CSV or GeoJSON file' };
   if (Object.keys(errors).length > 0 || !fields.ok || file === null) return { ok: false, response: fieldErrors(errors) };
   if (file.size > MAX_FILE_BYTES) return tooLarge();
   const bytes = new Uint8Array(await file.arrayBuffer());
