@@ -13,10 +13,10 @@ export async function loadSectorTable(db: Kysely<Database>): Promise<ReadonlyMap
   const versionRow = await db.selectFrom('layer_versions').select(['version', 'changed_at'])
     .where('layer', '=', 'boundaries').executeTakeFirst();
   const version = versionRow ? `${versionRow.version}.${new Date(versionRow.changed_at).getTime()}` : 'none';
-  // Inside a transaction (tests, a commit) the cache could hold what another transaction sees.
-  if (cached && cached.version === version && !db.isTransaction) return cached.table;
+  // Reloading the sectors bumps that version in the same transaction, so the key changes with them.
+  if (cached && cached.version === version) return cached.table;
   const rows = await db.selectFrom('statistical_sectors').select(['sector_code', 'neighbourhood_code']).execute();
   const table = new Map(rows.map((row) => [row.sector_code, row.neighbourhood_code]));
-  if (!db.isTransaction) cached = { version, table };
+  cached = { version, table };
   return table;
 }
