@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireAdminPage } from '@/app/_server/admin-page';
 import { listAuditPage } from '@/db/queries/audit-page';
 import { getDb } from '@/db/server';
@@ -44,8 +43,10 @@ interface AuditPageProps { searchParams: Promise<Record<string, string | string[
  */
 export default async function AuditLogPage({ searchParams }: AuditPageProps) {
   await requireAdminPage('/beheer/audit', canReadAuditLog);
-  const query = parseAuditQuery(await searchParams);
-  if (!query.ok) notFound();
+  const parsed = parseAuditQuery(await searchParams);
+  // The page streams after its loading boundary, so a bad query cannot be a 404 any more: it
+  // says so and shows the whole log (the filter form never sends one).
+  const query = parsed.ok ? parsed : { event: undefined, page: 1 };
   const [{ t, locale }, log] = await Promise.all([
     getTranslator(),
     getDb().then((db) => listAuditPage(db, { event: query.event, page: query.page, pageSize: AUDIT_PAGE_SIZE })),
@@ -60,6 +61,7 @@ export default async function AuditLogPage({ searchParams }: AuditPageProps) {
       <p className={styles.intro}>{t('admin.audit.intro')}</p>
       <section className={styles.card} aria-labelledby="audit-title">
         <h2 id="audit-title" className={styles.cardTitle}>{t('admin.audit.count', { count: log.total.toLocaleString(locale) })}</h2>
+        {!parsed.ok && <p className={styles.alert} role="alert" data-testid="audit-query-error">{t('admin.audit.badQuery')}</p>}
         <form method="get" action="/beheer/audit" className={styles.actions} data-testid="audit-filter">
           <label htmlFor="audit-event" className={styles.fieldLabel}>{t('admin.audit.filter')}</label>
           <select id="audit-event" name="gebeurtenis" defaultValue={query.event ?? ''} className={`${styles.selectInput} ${styles.selectAuto}`} data-testid="audit-event">

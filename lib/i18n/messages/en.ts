@@ -389,4 +389,5 @@ export const en = {
   'admin.audit.event.export.aggregates': 'Aggregates exported',
   'admin.audit.event.import.completed': 'Import completed',
   'admin.audit.event.import.undone': 'Import undone',
+  'admin.audit.badQuery': 'That filter does not exist; all events are shown below.',
 } as const satisfies Messages;

@@ -391,6 +391,7 @@ export const nlBE = {
   'admin.audit.event.export.aggregates': 'Cijfers geëxporteerd',
   'admin.audit.event.import.completed': 'Import uitgevoerd',
   'admin.audit.event.import.undone': 'Import ongedaan gemaakt',
+  'admin.audit.badQuery': 'Die filter bestaat niet; hieronder staan alle gebeurtenissen.',
 } as const;
 
 export type MessageKey = keyof typeof nlBE;
