@@ -53,6 +53,8 @@ export default function nextConfig(phase) {
     serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile'],
     poweredByHeader: false,
     reactStrictMode: true,
+    // forbidden() in server components: admin pages answer a real 403 to other roles.
+    experimental: { authInterrupts: true },
     async headers() {
       return [
         {

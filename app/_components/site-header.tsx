@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { isAdministrator } from '@/app/_server/admin-page';
 import type { CurrentAccount } from '@/app/_server/current-account';
 import { getCurrentAccount } from '@/app/_server/session';
 import { KEMPEN_REGION_CODE } from '@/lib/areas/codes';
@@ -22,6 +23,7 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
         <NavLink href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`} section={MAP_BASE_PATH}>
           {t('header.nav.map')}
         </NavLink>
+        {isAdministrator(account?.scope) && <NavLink href="/beheer" section="/beheer">{t('header.nav.admin')}</NavLink>}
       </nav>
       <div className="site-header-end">
         {demo && (

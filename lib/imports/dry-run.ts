@@ -250,7 +250,7 @@ function finish<L extends ImportLayer>(plan: ImportPlan<L>, rows: LayerRows[L][]
 }
 
 /** File problems first, then by row; stable, so a row's problems keep their column order. */
-function byRow(problems: ImportProblem[]): ImportProblem[] {
+export function byRow(problems: ImportProblem[]): ImportProblem[] {
   return problems.map((problem, index) => ({ problem, index }))
     .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
     .map(({ problem }) => problem);

@@ -15,7 +15,7 @@ export type ImportProblemCode =
   | 'file_empty' | 'file_too_large' | 'too_many_rows' | 'no_rows' | 'not_text' | 'encoding' | 'unsupported_format'
   | 'malformed_csv' | 'malformed_geojson' | 'delimiter' | 'missing_column' | 'duplicate_column' | 'column_count'
   | 'required' | 'not_a_number' | 'not_an_integer' | 'out_of_range' | 'unknown_value' | 'too_long' | 'invalid_format'
-  | 'duplicate' | 'crs' | 'swapped_coordinates' | 'outside_flanders' | 'mixed_crs' | 'geometry'
+  | 'duplicate' | 'crs' | 'swapped_coordinates' | 'outside_flanders' | 'outside_neighbourhoods' | 'mixed_crs' | 'geometry'
   | 'unknown_sector' | 'sector_not_localised' | 'incomplete_neighbourhood' | 'options';
 
 export function fileProblem(code: ImportProblemCode, problem: string): ImportProblem {

@@ -1,0 +1,5 @@
+import { AdminLoading } from '../admin-loading';
+
+export default function AccountsLoading() {
+  return <AdminLoading />;
+}
