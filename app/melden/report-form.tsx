@@ -231,7 +231,7 @@ export function ReportForm(props: ReportFormProps) {
       </div>
 
       <div className={styles.actions}>
-        <button type="submit" className="button button-primary" disabled={sending} data-testid="report-submit">
+        <button type="submit" id="report-submit" className="button button-primary" disabled={sending} data-testid="report-submit">
           {sending ? t('report.sending') : t('report.submit')}
         </button>
       </div>
