@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requirePageScope } from '@/app/_server/page-access';
 import { getCurrentAccount } from '@/app/_server/session';
 import { getAreaDataVersion } from '@/db/queries/areas';
 import { listReportingArea } from '@/db/queries/signals';
@@ -21,8 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** /melden: report a signal in one of the person's municipalities (the layout checked the role). */
 export default async function ReportPage() {
+  // The layout checked this already; layout and page render at the same time, so the page checks too.
+  const scope = await requirePageScope('/melden', (candidate) => candidate.canReportSignals);
   const [{ t }, account, db] = await Promise.all([getTranslator(), getCurrentAccount(), getDb()]);
-  const scope = account!.scope;
   const [area, dataVersion] = await Promise.all([listReportingArea(db, scope.municipalities), getAreaDataVersion(db)]);
   const env = parseEnv(process.env);
   const today = brusselsToday();
@@ -40,7 +42,7 @@ export default async function ReportPage() {
           dataVersion={dataVersion}
           basemap={{ basemap: env.ok ? env.env.BUURTRADAR_BASEMAP : 'offline', osmTileUrl: env.ok ? env.env.BUURTRADAR_OSM_TILE_URL : '' }}
           fixedPartner={fixedPartner}
-          organisationName={account!.organisationName}
+          organisationName={account?.organisationName ?? null}
           today={today}
           earliest={shiftDays(today, -MAX_OBSERVED_DAYS_AGO)}
           gridMetres={env.ok ? env.env.BUURTRADAR_SIGNAL_GRID_M : DEFAULT_GRID_METRES}

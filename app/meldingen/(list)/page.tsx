@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageScope } from '@/app/_server/page-access';
 import { getAccessScope } from '@/app/_server/session';
 import styles from '@/app/_components/signal-page.module.css';
 import { getAreaDataVersion } from '@/db/queries/areas';
@@ -29,18 +30,20 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * personal data, so they live in the URL and a list can be bookmarked.
  */
 export default async function SignalListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [{ t, locale }, scope, search, db] = await Promise.all([getTranslator(), getAccessScope(), searchParams, getDb()]);
+  // The layout checked this already; layout and page render at the same time, so the page checks too.
+  const scope = await requirePageScope('/meldingen', (candidate) => candidate.canSeeSignalPoints);
+  const [{ t, locale }, search, db] = await Promise.all([getTranslator(), searchParams, getDb()]);
   const values = (name: string) => { const value = search[name]; return value === undefined ? [] : Array.isArray(value) ? value : [value]; };
   const parsed = parseSignalListQuery(values, Object.keys(search));
   const query: SignalListQuery = parsed.ok ? parsed.value : { statuses: [], categories: [], page: 1, pageSize: 20 };
   const filters = { statuses: query.statuses, categories: query.categories };
   const [list, points, area, dataVersion] = await Promise.all([
-    listSignals(db, scope!, filters, { page: query.page, pageSize: query.pageSize }),
-    listSignalPoints(db, scope!, filters),
-    listReportingArea(db, scope!.municipalities),
+    listSignals(db, scope, filters, { page: query.page, pageSize: query.pageSize }),
+    listSignalPoints(db, scope, filters),
+    listReportingArea(db, scope.municipalities),
     getAreaDataVersion(db),
   ]);
-  const own = scope!.role === 'reporter';
+  const own = scope.role === 'reporter';
   const lang = catalogLanguage(locale);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageLink = (page: number) => {
@@ -59,7 +62,7 @@ export default async function SignalListPage({ searchParams }: { searchParams: P
         <header className={styles.pageHead}>
           <h1 className={styles.title}>{own ? t('signals.list.ownTitle') : t('signals.list.title')}</h1>
           <p className={styles.lead}>{own ? t('signals.list.ownIntro') : t('signals.list.intro', { municipalities: names })}</p>
-          {scope!.canReportSignals && <Link className="button button-primary" href="/melden" data-testid="to-report">{t('signals.list.report')}</Link>}
+          {scope.canReportSignals && <Link className="button button-primary" href="/melden" data-testid="to-report">{t('signals.list.report')}</Link>}
         </header>
         {!parsed.ok && <p className={styles.formError} role="alert">{t('signals.list.badQuery')}</p>}
         <div className={styles.listLayout}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getAccessScope } from '@/app/_server/session';
+import { notFound } from 'next/navigation';
+import { requirePageScope } from '@/app/_server/page-access';
 import { StatusBadge } from '@/app/_components/status-badge';
 import styles from '@/app/_components/signal-page.module.css';
 import { listReferralServices } from '@/db/queries/signal-status';
@@ -32,8 +33,10 @@ export async function generateMetadata({ params }: SignalPageProps): Promise<Met
  */
 export default async function SignalPage({ params }: SignalPageProps) {
   const { id } = await params;
-  const [{ t, locale }, scope, signal, db] = await Promise.all([getTranslator(), getAccessScope(), loadSignal(id), getDb()]);
-  if (!signal || !scope) return null; // the layout already answered 404
+  // The layout checked this already; layout and page render at the same time, so the page checks too.
+  const scope = await requirePageScope('/meldingen', (candidate) => candidate.canSeeSignalPoints);
+  const [{ t, locale }, signal, db] = await Promise.all([getTranslator(), loadSignal(id), getDb()]);
+  if (!signal) notFound();
   const lang = catalogLanguage(locale);
   const category = SIGNAL_CATEGORIES.find((c) => c.code === signal.category);
   const sub = category?.subcategories.find((s) => s.code === signal.subcategory);
