@@ -49,7 +49,7 @@ test('every page, route handler and server action is in the access matrix', () =
 test('every actor gets exactly what the matrix allows, and nothing it may not see', async ({ browser }, testInfo) => {
   test.setTimeout(600_000);
   const baseURL = String(testInfo.project.use.baseURL);
-  const contexts = await signInEveryone(browser, baseURL);
+  const { contexts, close } = await signInEveryone(browser, baseURL);
   const { fixtures, secrets } = await setUp(contexts);
   const actionIds = serverActionIds();
   const actionId = (key: string) => {
@@ -80,7 +80,7 @@ test('every actor gets exactly what the matrix allows, and nothing it may not se
       }
     }
   }
-  await Promise.all(Object.values(contexts).map((context) => context.dispose()));
+  await close();
   expect(failures).toEqual([]);
 });
 
@@ -99,13 +99,13 @@ async function send(request: APIRequestContext, probe: Probe, context: Parameter
 
 type Contexts = Record<Actor, APIRequestContext>;
 
-async function signInEveryone(browser: Browser, baseURL: string): Promise<Contexts> {
-  const anonymous = await (await browser.newContext({ baseURL })).request;
-  const entries = await Promise.all(Object.entries(ACCOUNTS).map(async ([actor, account]) => {
-    const person = await signedIn(browser, baseURL, account);
-    return [actor, person.request] as const;
-  }));
-  return { anonymous, ...Object.fromEntries(entries) } as Contexts;
+async function signInEveryone(browser: Browser, baseURL: string): Promise<{ contexts: Contexts; close: () => Promise<void> }> {
+  const anonymous = await browser.newContext({ baseURL });
+  const people = await Promise.all(Object.entries(ACCOUNTS).map(async ([actor, account]) => [actor, await signedIn(browser, baseURL, account)] as const));
+  return {
+    contexts: { anonymous: anonymous.request, ...Object.fromEntries(people.map(([actor, person]) => [actor, person.request])) } as Contexts,
+    close: async () => { await Promise.all([anonymous.close(), ...people.map(([, person]) => person.close())]); },
+  };
 }
 
 /** The rows the probes aim at, and per actor the signals they must not find anywhere. */

@@ -123,3 +123,16 @@ test('a double click, and a retry of the same form, store one signal', async ({ 
   expect(other.status()).toBe(409);
   expect(await ownSignalCount(page)).toBe(before + 2);
 });
+
+test.describe('with the device location shared', () => {
+  // A place in Balen; the browser answers navigator.geolocation with it.
+  test.use({ geolocation: { longitude: 5.1681, latitude: 51.1632 }, permissions: ['geolocation'] });
+
+  test('"use my location" picks the neighbourhood the device is in', async ({ page }) => {
+    await page.goto('/melden');
+    await expect(page.getByTestId('report-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 45_000 });
+    await page.getByTestId('report-use-location').click();
+    await expect(page.getByTestId('report-place-status')).toContainText(/Gekozen plaats: in .+, Balen\./);
+    await expect(page.getByLabel('Of kies een buurt')).not.toHaveValue('');
+  });
+});
