@@ -67,9 +67,11 @@ export function withSignalPointLayers(style: StyleSpecification): StyleSpecifica
     ...style,
     sources: { ...style.sources, [POINT_MAP_SOURCES.signals]: empty(), [POINT_MAP_SOURCES.picked]: empty() },
     // Light neighbourhoods on the grey background: no indicator colours here, only where things are.
-    layers: [...style.layers.map((layer) => (layer.id === LAYER_IDS.neighbourhoodsFill && layer.type === 'fill'
-      ? { ...layer, paint: { ...layer.paint, 'fill-color': MAP_COLORS.land, 'fill-opacity': 1 } }
-      : layer)), ...layers],
+    layers: [...style.layers.map((layer) => {
+      if (layer.id === LAYER_IDS.neighbourhoodsFill && layer.type === 'fill') return { ...layer, paint: { ...layer.paint, 'fill-color': MAP_COLORS.land, 'fill-opacity': 1 } };
+      if (layer.id === LAYER_IDS.neighbourhoodsLine && layer.type === 'line') return { ...layer, paint: { ...layer.paint, 'line-color': MAP_COLORS.regionOutline } };
+      return layer;
+    }), ...layers],
   };
 }
 
