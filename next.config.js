@@ -52,6 +52,8 @@ export default function nextConfig(phase) {
     // the node-postgres driver) out of the server bundle so those files resolve from node_modules.
     serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile'],
     poweredByHeader: false,
+    // forbidden() (app/forbidden.tsx): a signed-in role without access gets a real 403 page.
+    experimental: { authInterrupts: true },
     reactStrictMode: true,
     // forbidden() in server components: admin pages answer a real 403 to other roles.
     experimental: { authInterrupts: true },
@@ -64,7 +66,8 @@ export default function nextConfig(phase) {
             { key: 'X-Content-Type-Options', value: 'nosniff' },
             { key: 'Referrer-Policy', value: 'same-origin' },
             { key: 'X-Frame-Options', value: 'DENY' },
-            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+            // geolocation=(self): the report form's "use my location" button; no other origin may ask.
+            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self), payment=()' },
           ],
         },
         {

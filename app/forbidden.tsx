@@ -10,9 +10,9 @@ export default async function Forbidden() {
     <div className="status-page" data-testid="forbidden">
       <div className="status-card">
         <p className="status-code status-code-error">403</p>
-        <h1>{t('admin.forbidden.title')}</h1>
-        <p className="status-body">{t('admin.forbidden.body')}</p>
-        <Link className="button button-primary" href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`}>{t('notFound.backToMap')}</Link>
+        <h1>{t('signals.forbidden.title')}</h1>
+        <p className="status-body">{t('signals.forbidden.body')}</p>
+        <Link className="button button-primary" href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`}>{t('signals.forbidden.toMap')}</Link>
       </div>
     </div>
   );

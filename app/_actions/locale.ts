@@ -12,6 +12,7 @@ const localeForm = z.object({ locale: z.enum(LOCALES) });
  * value is ignored: the switch only ever sends known locales, so it can only be a forged post.
  */
 export async function setLocale(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) return; // a forged call without a form: nothing to set
   const parsed = localeForm.safeParse({ locale: formData.get('locale') });
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {

@@ -23,6 +23,12 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
         <NavLink href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`} section={MAP_BASE_PATH}>
           {t('header.nav.map')}
         </NavLink>
+        {account?.scope.canReportSignals && <NavLink href="/melden" section="/melden">{t('signals.nav.report')}</NavLink>}
+        {account?.scope.canSeeSignalPoints && (
+          <NavLink href="/meldingen" section="/meldingen">
+            {account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}
+          </NavLink>
+        )}
         {isAdministrator(account?.scope) && <NavLink href="/beheer" section="/beheer">{t('header.nav.admin')}</NavLink>}
       </nav>
       <div className="site-header-end">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { signOut } from '@/app/aanmelden/actions';
 import type { CurrentAccount } from '@/app/_server/current-account';
 import type { Translate } from '@/lib/i18n/translate';
@@ -46,6 +47,15 @@ export function UserMenu({ account, t }: { account: CurrentAccount | null; t: Tr
             </>
           )}
         </dl>
+        {(account.scope.canReportSignals || account.scope.canSeeSignalPoints) && (
+          // The header's nav is hidden on phones: the signal pages are reachable from here too.
+          <ul className={styles.links}>
+            {account.scope.canReportSignals && <li><Link href="/melden">{t('signals.nav.report')}</Link></li>}
+            {account.scope.canSeeSignalPoints && (
+              <li><Link href="/meldingen">{account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}</Link></li>
+            )}
+          </ul>
+        )}
         <form action={signOut}>
           <button type="submit" className="button button-small" data-testid="sign-out">{t('auth.signOut')}</button>
         </form>

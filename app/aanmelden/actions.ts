@@ -24,6 +24,8 @@ const signInForm = z.object({
  * whether the e-mail address has an account.
  */
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // A forged call (a form post without the action's state) brings no FormData: not a 500.
+  if (!(formData instanceof FormData)) return { error: 'missing' };
   const parsed = signInForm.safeParse({ email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) return { error: 'missing' };
   const requestHeaders = await headers();

@@ -79,8 +79,13 @@ export async function changeSignalStatus(
       return { ok: false, status: 400, errors: { toStatus: { code: 'not_allowed', message: `cannot follow ${signal.status}` } } };
     }
     if (change.referredServiceId !== null) {
-      const service = await trx.selectFrom('services').select('id').where('id', '=', change.referredServiceId).executeTakeFirst();
-      if (!service) return { ok: false, status: 400, errors: { referredServiceId: { code: 'unknown_service', message: 'is not a known service' } } };
+      // The pick list offers the signal's municipality's services; anything else is named as an organisation.
+      const service = await trx.selectFrom('services').select('id')
+        .where('id', '=', change.referredServiceId).where('municipality_nis', '=', signal.municipality_nis)
+        .executeTakeFirst();
+      if (!service) {
+        return { ok: false, status: 400, errors: { referredServiceId: { code: 'unknown_service', message: "is not a service in the signal's municipality: pick one from the list, or name the organisation" } } };
+      }
     }
     await trx.insertInto('signal_status_changes').values({
       signal_id: signalId,
@@ -101,4 +106,16 @@ export async function changeSignalStatus(
     await bumpSignalsLayerVersion(trx);
     return { ok: true, status: change.toStatus };
   });
+}
+
+/** A service a coordinator can refer to: the pick list of the status form. */
+export interface ReferralService { id: number; name: string; serviceType: string }
+
+/** The services located in a municipality, by name: where its signals can be referred to. */
+export async function listReferralServices(db: Kysely<Database>, municipalityNis: string): Promise<ReferralService[]> {
+  const rows = await db.selectFrom('services').select(['id', 'name', 'service_type'])
+    .where('municipality_nis', '=', municipalityNis)
+    .orderBy('name').orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), name: row.name, serviceType: row.service_type }));
 }

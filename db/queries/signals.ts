@@ -115,6 +115,20 @@ export async function listSignals(db: Kysely<Database>, scope: AccessScope, filt
   return { items: rows.map((row) => toSummary(row, scope)), total: Number(count.n), page: paging.page, pageSize: paging.pageSize };
 }
 
+/** A signal as a dot on a list's map: number, status and the generalised point, nothing else. */
+export interface SignalPoint { id: number; status: SignalStatus; lon: number; lat: number }
+
+/** The points of the signals the person may see with these filters, newest first, at most `limit`. */
+export async function listSignalPoints(db: Kysely<Database>, scope: AccessScope, filters: SignalListFilters, limit = 2000): Promise<SignalPoint[]> {
+  let query = db.selectFrom('signals as s')
+    .select(['s.id', 's.status', sql<number>`ST_X(s.geom)`.as('lon'), sql<number>`ST_Y(s.geom)`.as('lat')])
+    .where((eb) => reachCondition(eb, scope.signalPoints));
+  if (filters.statuses?.length) query = query.where('s.status', 'in', [...filters.statuses]);
+  if (filters.categories?.length) query = query.where('s.category_code', 'in', [...filters.categories]);
+  const rows = await query.orderBy('s.reported_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ id: Number(row.id), status: row.status, lon: Number(row.lon), lat: Number(row.lat) }));
+}
+
 /** One signal with its history, or null when there is none the person may see (the same answer). */
 export async function getSignal(db: Kysely<Database>, scope: AccessScope, id: number): Promise<SignalDetails | null> {
   const row = await summaries(db, scope)

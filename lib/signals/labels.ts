@@ -1,4 +1,5 @@
 import type { PartnerType, SignalStatus } from './categories';
+import type { SignalOutcome } from './status-workflow';
 
 /** Names of the follow-up statuses and partner types in both UI languages. */
 
@@ -21,4 +22,12 @@ export const PARTNER_TYPE_LABELS: Readonly<Record<PartnerType, { nl: string; en:
   volunteer_network: { nl: 'Vrijwilligersnetwerk', en: 'Volunteer network' },
   housing_company: { nl: 'Woonmaatschappij', en: 'Housing company' },
   regional_platform: { nl: 'Regionaal platform', en: 'Regional platform' },
+};
+
+export const SIGNAL_OUTCOME_LABELS: Readonly<Record<SignalOutcome, { nl: string; en: string }>> = {
+  rights_obtained: { nl: 'Rechten verkregen', en: 'Rights obtained' },
+  care_started: { nl: 'Zorg of ondersteuning opgestart', en: 'Care or support started' },
+  no_action_needed: { nl: 'Geen actie nodig', en: 'No action needed' },
+  declined: { nl: 'Persoon weigerde', en: 'Person declined' },
+  other: { nl: 'Andere', en: 'Other' },
 };
