@@ -28,6 +28,8 @@ async function managerId(): Promise<number | null> {
 }
 
 export async function createAccountAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  // A forged call (a form post without the action's state) brings no FormData: not a 500.
+  if (!(formData instanceof FormData)) return { status: 'error', errors: { _form: { code: 'invalid_body', message: 'Send the account form' } } };
   const actor = await managerId();
   if (actor === null) return { status: 'error', errors: DENIED };
   const fields: Record<string, unknown> = {};
@@ -56,6 +58,7 @@ function userIdOf(formData: FormData): number | null {
 }
 
 export async function accountAction(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+  if (!(formData instanceof FormData)) return { status: 'error', message: 'Unknown account or action' };
   const actor = await managerId();
   if (actor === null) return { status: 'error', message: DENIED._form.message };
   const userId = userIdOf(formData);
