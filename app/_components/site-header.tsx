@@ -22,6 +22,12 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
         <NavLink href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`} section={MAP_BASE_PATH}>
           {t('header.nav.map')}
         </NavLink>
+        {account?.scope.canSeeAggregates && (
+          <>
+            <NavLink href="/analyse" section="/analyse">{t('header.nav.analysis')}</NavLink>
+            <NavLink href="/vergelijk" section="/vergelijk">{t('header.nav.compare')}</NavLink>
+          </>
+        )}
       </nav>
       <div className="site-header-end">
         {demo && (
