@@ -75,3 +75,25 @@ export async function listNeighbourhoodIndicatorValues(
   }
   return result;
 }
+
+/** The latest value of each indicator per municipality of these (or of a region's) municipalities. */
+export async function listMunicipalityIndicatorValues(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+): Promise<Map<string, Record<string, number>>> {
+  const result = new Map<string, Record<string, number>>();
+  if (municipalityNis.length === 0) return result;
+  const rows = await db.selectFrom('indicator_values')
+    .distinctOn(['area_code', 'indicator_code'])
+    .select(['area_code', 'indicator_code', 'value'])
+    .where('area_level', '=', 'municipality')
+    .where('area_code', 'in', [...municipalityNis])
+    .orderBy('area_code').orderBy('indicator_code').orderBy('period', 'desc')
+    .execute();
+  for (const row of rows) {
+    const values = result.get(row.area_code) ?? {};
+    values[row.indicator_code] = Number(row.value);
+    result.set(row.area_code, values);
+  }
+  return result;
+}
