@@ -110,25 +110,24 @@ export interface RegionAnalysis {
   correlations: { unsafeVsDefects: number | null; unsafeVsLightDensity: number | null; housingVsSubstandard: number | null };
 }
 
-export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
-  const { publication, neighbourhoods, category } = input;
+/**
+ * Rates of one category smoothed over the neighbourhoods analysed, and Gi* on the smoothed
+ * rates, most concentrated first. Rates are blanked where the count is hidden.
+ */
+export function hotspotRows(publication: Publication, neighbourhoods: readonly AreaBase[], adjacency: Adjacency, category: string) {
   const codes = neighbourhoods.map((n) => n.code);
   const trueValue = new Map(publication.cells.map((cell) => [cell.id, cell.value]));
-  const trueCount = (code: string, key: string) => trueValue.get(neighbourhoodCell(code, key)) ?? 0;
-  const shown = (id: string): SuppressedValue => publication.cell(id) ?? { value: null, suppressed: 'secondary' };
-
-  // Rates of the chosen category, smoothed over the neighbourhoods analysed.
+  const trueCount = (code: string) => trueValue.get(neighbourhoodCell(code, category)) ?? 0;
   const rates = computeRates(neighbourhoods.map((n) => ({
-    code: n.code, count: trueCount(n.code, category), basePopulation: n.population65Plus, totalPopulation: n.population,
+    code: n.code, count: trueCount(n.code), basePopulation: n.population65Plus, totalPopulation: n.population,
   })), category === ALL ? 'population' : rateBaseFor(category));
   const rateOf = new Map(rates.areas.map((area) => [area.code, area]));
   const gi = new Map<string, GiStarResult>(getisOrdGiStar(
     Object.fromEntries(rates.areas.map((area) => [area.code, area.smoothedPer1000])),
-    restrict(input.adjacency, codes),
+    restrict(adjacency, codes),
   ).map((result) => [result.code, result]));
-
-  const hotspots = neighbourhoods.map((n): HotspotRow => {
-    const count = shown(neighbourhoodCell(n.code, category));
+  const rows = neighbourhoods.map((n): HotspotRow => {
+    const count = publication.cell(neighbourhoodCell(n.code, category)) ?? { value: null, suppressed: 'secondary' };
     const rate = rateOf.get(n.code)!;
     const g = gi.get(n.code)!;
     const visible = count.suppressed === null;
@@ -140,6 +139,17 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
       zScore: g.zScore, pValue: g.pValue, significance: g.significance,
     };
   }).sort((a, b) => (b.zScore ?? -Infinity) - (a.zScore ?? -Infinity) || (a.code < b.code ? -1 : 1));
+  return { rates, rows };
+}
+
+export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
+  const { publication, neighbourhoods, category } = input;
+  const codes = neighbourhoods.map((n) => n.code);
+  const trueValue = new Map(publication.cells.map((cell) => [cell.id, cell.value]));
+  const trueCount = (code: string, key: string) => trueValue.get(neighbourhoodCell(code, key)) ?? 0;
+  const shown = (id: string): SuppressedValue => publication.cell(id) ?? { value: null, suppressed: 'secondary' };
+
+  const { rates, rows: hotspots } = hotspotRows(publication, neighbourhoods, input.adjacency, category);
 
   const municipalities = municipalityRates(input, rates.base);
 
