@@ -41,6 +41,8 @@ export default async function ComparePage({ searchParams }: Props) {
   const scope = await getAccessScope();
   const query = new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (v === undefined ? [] : [[k, joined(v)!]]))).toString();
   if (!scope) redirect(`/aanmelden?terug=${encodeURIComponent(`/vergelijk${query ? `?${query}` : ''}`)}`);
+  // The picker form sends gemeenten=…&gemeenten=…: the shareable form is one comma-separated list.
+  if (Array.isArray(search.gemeenten)) redirect(`/vergelijk?${query.replaceAll('%2C', ',')}`);
   const { t, locale } = await getTranslator();
   const lang = catalogLanguage(locale);
   const preset = typeof search.preset === 'string' && search.preset in COMPARE_PRESETS ? (search.preset as ComparePreset) : undefined;
