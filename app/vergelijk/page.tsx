@@ -165,7 +165,7 @@ export default async function ComparePage({ searchParams }: Props) {
             </thead>
             <tbody>
               {data.result.ranking.map((row) => (
-                <tr key={row.code} data-testid="ranking-row" data-code={row.code}>
+                <tr key={row.code} data-testid="ranking-row" data-code={row.code} data-nis={row.municipalityNis}>
                   <td className={styles.num}>{row.rank ?? '–'}</td>
                   <th scope="row"><Link href={`/buurt/${row.code}?periode=${period.id}`}>{row.name}</Link></th>
                   <td>{row.municipalityName}</td>

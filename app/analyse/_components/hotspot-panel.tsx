@@ -43,13 +43,13 @@ export function HotspotPanel({ analysis, clusters, selected, onSelect, period }:
           <tbody>
             {rows.length === 0 && <tr><td colSpan={8}>{t('analysis.hotspots.none')}</td></tr>}
             {rows.map((row) => (
-              <tr key={row.code} data-testid="hotspot-row" data-code={row.code} data-class={row.significance}
+              <tr key={row.code} data-testid="hotspot-row" data-code={row.code} data-nis={row.municipalityNis} data-class={row.significance}
                 className={row.code === selected ? styles.selectedRow : undefined} onClick={() => onSelect(row.code)}>
                 <th scope="row"><Link href={`/buurt/${row.code}?periode=${period}`}>{row.name}</Link></th>
                 <td>{row.municipalityName}</td>
                 <td className={styles.num}><CountCell value={row.count} /></td>
                 <td className={styles.num}><NumberCell value={row.rawPer1000} /></td>
-                <td className={styles.num}><NumberCell value={row.smoothedPer1000} /></td>
+                <td className={styles.num} data-smoothed={row.smoothedPer1000 ?? ''}><NumberCell value={row.smoothedPer1000} /></td>
                 <td className={styles.num}><NumberCell value={row.zScore} decimals={2} /></td>
                 <td className={styles.num}>{row.pValue === null ? '–' : row.pValue < 0.001 ? '< 0,001'.replace(',', locale === 'en' ? '.' : ',') : <NumberCell value={row.pValue} decimals={3} />}</td>
                 <td><span className={styles.classDot} style={{ background: SIGNIFICANCE_COLORS[row.significance] }} aria-hidden="true" />{t(`analysis.significance.${row.significance}`)}</td>
