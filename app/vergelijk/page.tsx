@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { loadCompare } from '@/app/_server/analysis/compare-data';
+import { Suspense } from 'react';
+import { loadCompare, resolveCompared } from '@/app/_server/analysis/compare-data';
+import type { ComparedMunicipality } from '@/lib/analysis/compare';
+import type { AnalysisPeriod } from '@/lib/analysis/periods';
+import type { AccessScope } from '@/lib/auth/access';
+import AnalysisLoading from '../analyse/[region]/loading';
 import { loadPeriods, pickPeriod } from '@/app/_server/analysis/region-data';
 import { getAccessScope } from '@/app/_server/session';
 import { listMunicipalities, listRegions } from '@/db/queries/areas';
@@ -56,10 +61,9 @@ export default async function ComparePage({ searchParams }: Props) {
   const { periods, fallback } = await loadPeriods(db);
   const period = pickPeriod(periods, fallback, wantedPeriod);
   if (!period) notFound();
-  const data = await loadCompare(db, scope, nisList, period, categoryKey(category));
+  // Checked before anything streams, so a municipality that is not the person's is a real 404.
+  const compared = await resolveCompared(db, scope, nisList);
   const choices = await pickerChoices(db, scope, nisList);
-  const categoryName = category === ALL_CATEGORIES ? t('analysis.allCategories') : SIGNAL_CATEGORIES.find((c) => c.code === category)?.[lang] ?? category;
-  const regionCodes = [...new Set(data.municipalities.map((m) => m.regionCode))];
 
   return (
     <div className={styles.page}>
@@ -99,87 +103,103 @@ export default async function ComparePage({ searchParams }: Props) {
         <button type="submit" className="button button-primary" data-testid="compare-submit">{t('compare.submit')}</button>
       </form>
 
-      <p className={styles.lead} data-testid="compare-lead">
-        {t('compare.lead', { names: data.municipalities.map((m) => m.name).join(', '), category: categoryName, period: periodLabel(period, locale, t) })}
-      </p>
-
-      <SmallMultiples municipalities={data.municipalities} shapes={data.shapes} values={data.result.mapValues} locale={locale} t={t}
-        title={t('compare.mapsTitle', { category: categoryName })} />
-
-      <section className={styles.section}>
-        <h2 className={styles.sectionTitle}>{t('compare.chartsTitle')}</h2>
-        <div className={styles.charts}>
-          <CategoryRatesChart municipalities={data.municipalities} rates={data.result.categoryRates} />
-          <MonthlyTrendChart municipalities={data.municipalities} months={data.result.months} />
-        </div>
-        <p className={styles.method}>{t('compare.chartsMethod')}</p>
-      </section>
-
-      <section className={styles.section}>
-        <h2 className={styles.sectionTitle}>{t('compare.indicatorsTitle')}</h2>
-        <div className={styles.tableWrap}>
-          <table className={styles.table} data-testid="indicator-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.indicator')}</th>
-                {data.municipalities.map((m) => <th key={m.nis} scope="col" className={styles.num}>{m.name}</th>)}
-                {regionCodes.map((code) => <th key={code} scope="col" className={styles.num}>{t('compare.regionAverage', { region: data.municipalities.find((m) => m.regionCode === code)?.regionName ?? code })}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {data.indicators.map((row) => {
-                const indicator = INDICATORS.find((i) => i.code === row.code)!;
-                const show = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMeasure(locale, t, v, indicator.unit, indicator.decimals));
-                return (
-                  <tr key={row.code}>
-                    <th scope="row">{indicator[lang]}</th>
-                    {data.municipalities.map((m) => <td key={m.nis} className={styles.num}>{show(row.values[m.nis])}</td>)}
-                    {regionCodes.map((code) => <td key={code} className={styles.num}>{show(row.regionAverages[code])}</td>)}
-                  </tr>
-                );
-              })}
-              <tr>
-                <th scope="row">{t('compare.signalRate')}</th>
-                {data.municipalities.map((m) => <td key={m.nis} className={styles.num}>{rate(data.signalRates.municipalities[m.nis], locale)}</td>)}
-                {regionCodes.map((code) => <td key={code} className={styles.num}>{code in data.signalRates.regions ? rate(data.signalRates.regions[code], locale) : '–'}</td>)}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-        <p className={styles.method}>{t('compare.indicatorsMethod')}</p>
-      </section>
-
-      <section className={styles.section}>
-        <h2 className={styles.sectionTitle}>{t('compare.rankingTitle', { category: categoryName })}</h2>
-        <div className={styles.tableWrap}>
-          <table className={styles.table} data-testid="ranking-table">
-            <thead>
-              <tr>
-                <th scope="col" className={styles.num}>{t('analysis.col.rank')}</th>
-                <th scope="col">{t('analysis.col.neighbourhood')}</th>
-                <th scope="col">{t('analysis.col.municipality')}</th>
-                <th scope="col" className={styles.num}>{t('analysis.col.count')}</th>
-                <th scope="col" className={styles.num}>{t('analysis.col.raw')}</th>
-                <th scope="col" className={styles.num}>{t('analysis.col.smoothed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.result.ranking.map((row) => (
-                <tr key={row.code} data-testid="ranking-row" data-code={row.code} data-nis={row.municipalityNis}>
-                  <td className={styles.num}>{row.rank ?? '–'}</td>
-                  <th scope="row"><Link href={`/buurt/${row.code}?periode=${period.id}`}>{row.name}</Link></th>
-                  <td>{row.municipalityName}</td>
-                  <td className={styles.num}>{row.count.suppressed !== null ? <abbr title={t('analysis.hiddenTitle')}>x</abbr> : formatNumber(locale, row.count.value ?? 0)}</td>
-                  <td className={styles.num}>{rate(row.rawPer1000, locale)}</td>
-                  <td className={styles.num}>{rate(row.smoothedPer1000, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className={styles.method}>{t('analysis.suppressionNote', { max: 4 })}</p>
-      </section>
+      <Suspense fallback={<AnalysisLoading />}>
+        <CompareContent scope={scope} compared={compared} period={period} category={category} />
+      </Suspense>
     </div>
+  );
+}
+
+/** The comparison itself: computed while the form above is already on screen. */
+async function CompareContent({ scope, compared, period, category }: { scope: AccessScope; compared: ComparedMunicipality[]; period: AnalysisPeriod; category: string }) {
+  const { t, locale } = await getTranslator();
+  const lang = catalogLanguage(locale);
+  const data = await loadCompare(await getDb(), scope, compared, period, categoryKey(category));
+  const categoryName = category === ALL_CATEGORIES ? t('analysis.allCategories') : SIGNAL_CATEGORIES.find((c) => c.code === category)?.[lang] ?? category;
+  const regionCodes = [...new Set(data.municipalities.map((m) => m.regionCode))];
+  return (
+    <>
+      <p className={styles.lead} data-testid="compare-lead">
+      {t('compare.lead', { names: data.municipalities.map((m) => m.name).join(', '), category: categoryName, period: periodLabel(period, locale, t) })}
+    </p>
+
+    <SmallMultiples municipalities={data.municipalities} shapes={data.shapes} values={data.result.mapValues} locale={locale} t={t}
+      title={t('compare.mapsTitle', { category: categoryName })} />
+
+    <section className={styles.section}>
+      <h2 className={styles.sectionTitle}>{t('compare.chartsTitle')}</h2>
+      <div className={styles.charts}>
+        <CategoryRatesChart municipalities={data.municipalities} rates={data.result.categoryRates} />
+        <MonthlyTrendChart municipalities={data.municipalities} months={data.result.months} />
+      </div>
+      <p className={styles.method}>{t('compare.chartsMethod')}</p>
+    </section>
+
+    <section className={styles.section}>
+      <h2 className={styles.sectionTitle}>{t('compare.indicatorsTitle')}</h2>
+      <div className={styles.tableWrap}>
+        <table className={styles.table} data-testid="indicator-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.indicator')}</th>
+              {data.municipalities.map((m) => <th key={m.nis} scope="col" className={styles.num}>{m.name}</th>)}
+              {regionCodes.map((code) => <th key={code} scope="col" className={styles.num}>{t('compare.regionAverage', { region: data.municipalities.find((m) => m.regionCode === code)?.regionName ?? code })}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {data.indicators.map((row) => {
+              const indicator = INDICATORS.find((i) => i.code === row.code)!;
+              const show = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMeasure(locale, t, v, indicator.unit, indicator.decimals));
+              return (
+                <tr key={row.code}>
+                  <th scope="row">{indicator[lang]}</th>
+                  {data.municipalities.map((m) => <td key={m.nis} className={styles.num}>{show(row.values[m.nis])}</td>)}
+                  {regionCodes.map((code) => <td key={code} className={styles.num}>{show(row.regionAverages[code])}</td>)}
+                </tr>
+              );
+            })}
+            <tr>
+              <th scope="row">{t('compare.signalRate')}</th>
+              {data.municipalities.map((m) => <td key={m.nis} className={styles.num}>{rate(data.signalRates.municipalities[m.nis], locale)}</td>)}
+              {regionCodes.map((code) => <td key={code} className={styles.num}>{code in data.signalRates.regions ? rate(data.signalRates.regions[code], locale) : '–'}</td>)}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.method}>{t('compare.indicatorsMethod')}</p>
+    </section>
+
+    <section className={styles.section}>
+      <h2 className={styles.sectionTitle}>{t('compare.rankingTitle', { category: categoryName })}</h2>
+      <div className={styles.tableWrap}>
+        <table className={styles.table} data-testid="ranking-table">
+          <thead>
+            <tr>
+              <th scope="col" className={styles.num}>{t('analysis.col.rank')}</th>
+              <th scope="col">{t('analysis.col.neighbourhood')}</th>
+              <th scope="col">{t('analysis.col.municipality')}</th>
+              <th scope="col" className={styles.num}>{t('analysis.col.count')}</th>
+              <th scope="col" className={styles.num}>{t('analysis.col.raw')}</th>
+              <th scope="col" className={styles.num}>{t('analysis.col.smoothed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.result.ranking.map((row) => (
+              <tr key={row.code} data-testid="ranking-row" data-code={row.code} data-nis={row.municipalityNis}>
+                <td className={styles.num}>{row.rank ?? '–'}</td>
+                <th scope="row"><Link href={`/buurt/${row.code}?periode=${period.id}`}>{row.name}</Link></th>
+                <td>{row.municipalityName}</td>
+                <td className={styles.num}>{row.count.suppressed !== null ? <abbr title={t('analysis.hiddenTitle')}>x</abbr> : formatNumber(locale, row.count.value ?? 0)}</td>
+                <td className={styles.num}>{rate(row.rawPer1000, locale)}</td>
+                <td className={styles.num}>{rate(row.smoothedPer1000, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.method}>{t('analysis.suppressionNote', { max: 4 })}</p>
+    </section>
+    </>
   );
 }
 

@@ -75,8 +75,8 @@ test('an analyst finds the hotspots of Kempen, compares Balen and Ravels, and ex
   await page.getByTestId('compare-submit').click();
   await expect(page).toHaveURL(new RegExp(`gemeenten=${BALEN},${RAVELS}`));
   await expect(page.getByTestId('small-multiple')).toHaveCount(2);
-  await expect(page.getByTestId('chart-categories').locator('svg.recharts-surface')).toBeVisible();
-  await expect(page.getByTestId('chart-months').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('chart-categories').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('chart-months').locator('.recharts-line-curve').first()).toBeVisible();
   await expect(page.getByTestId('indicator-table')).toContainText('Gemiddelde Kempen');
 
   // Open a neighbourhood profile from the ranking, and export it.

@@ -33,13 +33,19 @@ export interface CompareData {
  * The comparison of municipalities for a signed-in person. A municipality that does not exist
  * or whose aggregates the person may not see answers 404, like a missing one.
  */
-export async function loadCompare(db: Kysely<Database>, scope: AccessScope, nisList: readonly string[], period: AnalysisPeriod, category: string): Promise<CompareData> {
+export async function resolveCompared(db: Kysely<Database>, scope: AccessScope, nisList: readonly string[]): Promise<ComparedMunicipality[]> {
   const found = await Promise.all(nisList.map((nis) => findMunicipality(db, nis)));
   const municipalities: ComparedMunicipality[] = [];
   for (const m of found) {
     if (!m || !canSeeAggregatesOf(scope, { regionCode: m.regionCode, municipalityNis: m.nis })) notFound();
     municipalities.push({ nis: m.nis, name: m.name, regionCode: m.regionCode, regionName: '', population: m.population2020 });
   }
+  return municipalities;
+}
+
+export async function loadCompare(db: Kysely<Database>, scope: AccessScope, compared: readonly ComparedMunicipality[], period: AnalysisPeriod, category: string): Promise<CompareData> {
+  const municipalities = compared.map((m) => ({ ...m }));
+  const nisList = municipalities.map((m) => m.nis);
   const regionCodes = [...new Set(municipalities.map((m) => m.regionCode))].sort();
   const regionNames = new Map(await Promise.all(regionCodes.map(async (code) => [code, (await findRegion(db, code))?.name ?? code] as const)));
   for (const m of municipalities) m.regionName = regionNames.get(m.regionCode) ?? m.regionCode;
