@@ -148,3 +148,30 @@ test('who may see the analysis: sign in first, own region only, exports for role
   expect((await page.request.get('/analyse/sw11')).status()).toBe(200);
   expect((await page.request.get('/api/analyse/sw11/export?tabel=hotspots&formaat=csv')).status()).toBe(403);
 });
+
+test('a coordinator records an action for a Balen neighbourhood and sees its before and after', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO_ACCOUNTS.coordinatorBalen);
+  await page.goto(`/buurt/${BALEN}01`);
+  await expect(page.getByTestId('profile-page')).toBeVisible();
+  // A too-short title is refused by the server, naming the field.
+  await page.getByTestId('action-title').fill('ok');
+  await page.getByTestId('action-title').evaluate((input: HTMLInputElement) => { input.minLength = 0; });
+  await page.getByTestId('action-owner').fill('Lokaal dienstencentrum');
+  await page.getByTestId('action-start').fill('2026-03-01');
+  await page.getByTestId('action-submit').click();
+  await expect(page.getByTestId('action-form').getByRole('alert')).toContainText('at least 3');
+  await page.getByTestId('action-title').fill('Buurtbabbel op woensdag');
+  await page.getByTestId('action-submit').click();
+  const row = page.getByTestId('action-row').filter({ hasText: 'Buurtbabbel op woensdag' });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('action-before')).toContainText('‰');
+  await expect(row.getByTestId('action-after')).toContainText('‰');
+
+  // A reporter of Balen reads the plan but may not write it (coordinators and analysts do).
+  await page.context().clearCookies();
+  await signIn(page, DEMO_ACCOUNTS.reporter);
+  await page.goto(`/buurt/${BALEN}01`);
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Buurtbabbel op woensdag' })).toBeVisible();
+  await expect(page.getByTestId('action-form')).toHaveCount(0);
+});

@@ -19,6 +19,11 @@ import { INDICATORS } from '@/lib/indicators/catalog';
 import { getNeighbourhoodAdjacency } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { getAccessScope } from '../session';
+import { listNeighbourhoodActions } from '@/db/queries/analysis/actions';
+import { getSignalRollupMonths, listNeighbourhoodCategoryMonths } from '@/db/queries/analysis/signal-counts';
+import { type ActionEffect, type ActionRecord, actionWindows, beforeAfter } from '@/lib/analysis/actions';
+import { monthsBetween } from '@/lib/analysis/periods';
+import { canRecordActionIn } from '@/lib/auth/access';
 import { memo } from './memo';
 import { loadPeriods, loadRegionAnalysis, loadRegionInputs, pickPeriod } from './region-data';
 
@@ -43,6 +48,8 @@ export interface NeighbourhoodProfile {
   housing: HousingRow | null;
   note: SuppressionNote;
   scope: AccessScope;
+  actions: (ActionRecord & { effect: ActionEffect | null })[];
+  canRecordActions: boolean;
 }
 
 type Lookup = { ok: true; scope: AccessScope; place: NeighbourhoodPlace; visibleNis: string[]; regionNis: string[] } | { ok: false; status: 401 | 404 };
@@ -116,8 +123,10 @@ export async function loadProfile(
     value: own.get(place.code)?.[indicator.code] ?? null,
     municipalityValue: municipal.get(place.municipalityNis)?.[indicator.code] ?? null,
   }));
+  const actions = await loadActions(db, place.code, base, regionNis, periods, (p) => loadRegionInputs(db, place.regionCode, regionNis, p));
   return {
-    place, base, period, periods, indicators, trends, hotspots, municipalityClasses,
+    place, base, period, periods, indicators, trends, hotspots, municipalityClasses, actions,
+    canRecordActions: canRecordActionIn(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis }),
     access: data.analysis.access.find((row) => row.code === place.code) ?? null,
     accessTypes: data.analysis.accessTypes,
     servicesInside,
@@ -126,4 +135,43 @@ export async function loadProfile(
     note: data.inputs.publication.note,
     scope,
   };
+}
+
+/**
+ * The neighbourhood's actions with their before/after figures, grouped by the category they
+ * concern (all signals for a neighbourhood-wide action), each group suppressed as one table.
+ */
+async function loadActions(
+  db: Kysely<Database>,
+  code: string,
+  base: AreaBase,
+  _regionNis: readonly string[],
+  periods: readonly AnalysisPeriod[],
+  inputsOf: (period: AnalysisPeriod) => ReturnType<typeof loadRegionInputs>,
+): Promise<NeighbourhoodProfile['actions']> {
+  const records = await listNeighbourhoodActions(db, code);
+  const range = await getSignalRollupMonths(db);
+  if (records.length === 0 || !range) return records.map((record) => ({ ...record, effect: null }));
+  const allMonths = monthsBetween(range.first, range.last);
+  const publications = await Promise.all(periods.map(async (p) => [p.id, (await inputsOf(p)).publication] as const));
+  const effects = new Map<number, ActionEffect | null>();
+  for (const category of [...new Set(records.map((record) => record.categoryCode))]) {
+    const group = records.filter((record) => record.categoryCode === category);
+    const key = category ?? ALL;
+    const monthCounts = await listNeighbourhoodCategoryMonths(db, code, category, { from: `${range.first}-01`, to: `${range.last}-01` });
+    const yearShown = Object.fromEntries(publications.map(([id, publication]) => [id, publication.cell(neighbourhoodCell(code, key))?.suppressed === null]));
+    const population = category !== null && rateBaseFor(category) === 'population_65_plus' ? base.population65Plus : base.population;
+    let result: Record<number, ActionEffect | null> = {};
+    try {
+      result = beforeAfter({
+        actions: group.map((record) => ({ id: record.id, windows: actionWindows(record.startDate, range) })),
+        monthCounts, allMonths, yearShown, population, threshold: publications[0]?.[1].threshold ?? 5,
+      });
+    } catch (error) {
+      // A table that cannot be protected shows no before/after figures at all, never unsafe ones.
+      console.error('[buurtradar] before/after suppression failed', error);
+    }
+    for (const record of group) effects.set(record.id, result[record.id] ?? null);
+  }
+  return records.map((record) => ({ ...record, effect: effects.get(record.id) ?? null }));
 }

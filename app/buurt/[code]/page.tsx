@@ -17,6 +17,9 @@ import { SIGNAL_CATEGORIES } from '@/lib/signals/categories';
 import { SIGNIFICANCE_COLORS } from '@/lib/map/analysis-palette';
 import { periodLabel } from '@/app/analyse/_components/period-label';
 import { PrintButton } from './_components/print-button';
+import { ActionForm } from './_components/action-form';
+import { ACTION_STATUSES } from '@/lib/analysis/actions';
+import { changeActionStatus, recordAction } from './actions';
 import { ProfileMap } from './_components/profile-map';
 import { TrendChart } from './_components/trend-chart';
 import styles from './_components/profile.module.css';
@@ -176,6 +179,48 @@ export default async function ProfilePage({ params, searchParams }: Props) {
             <dt>{t('analysis.col.socialUnits')}</dt><dd>{num(profile.housing?.socialUnitsPer1000)}</dd>
             <dt>{t('analysis.col.substandard')}</dt><dd>{profile.housing ? count(profile.housing.substandardDwellings) : '–'}</dd>
           </dl>
+        </section>
+        <section className={`${styles.card} ${styles.wide}`} data-testid="profile-actions">
+          <h2>{t('actions.heading')}</h2>
+          <p className={styles.method}>{t('actions.intro', { months: 6 })}</p>
+          {profile.actions.length === 0 ? <p>{t('actions.none')}</p> : (
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th>{t('actions.title')}</th><th>{t('actions.kind')}</th><th>{t('actions.owner')}</th><th>{t('actions.start')}</th>
+                    <th>{t('actions.hotspot')}</th><th>{t('actions.status')}</th>
+                    <th className={styles.num}>{t('actions.before')}</th><th className={styles.num}>{t('actions.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {profile.actions.map((action) => (
+                    <tr key={action.id} data-testid="action-row">
+                      <th scope="row">{action.title}</th>
+                      <td>{t(`actions.kind.${action.kind}`)}</td>
+                      <td>{action.owner}</td>
+                      <td>{action.startDate}</td>
+                      <td>{action.categoryCode ? categoryName(action.categoryCode) : t('actions.wholeNeighbourhood')}</td>
+                      <td>
+                        {profile.canRecordActions ? (
+                          <form action={changeActionStatus.bind(null, place.code)} className={styles.statusForm}>
+                            <input type="hidden" name="id" value={action.id} />
+                            <select name="status" defaultValue={action.status} aria-label={t('actions.status')}>
+                              {ACTION_STATUSES.map((status) => <option key={status} value={status}>{t(`actions.status.${status}`)}</option>)}
+                            </select>
+                            <button type="submit" className="button no-print">{t('actions.update')}</button>
+                          </form>
+                        ) : t(`actions.status.${action.status}`)}
+                      </td>
+                      <td className={styles.num} data-testid="action-before">{action.effect ? <>{count(action.effect.before.count)} · {num(action.effect.before.per1000)} ‰</> : t('actions.noWindow')}</td>
+                      <td className={styles.num} data-testid="action-after">{action.effect ? <>{count(action.effect.after.count)} · {num(action.effect.after.per1000)} ‰</> : t('actions.noWindow')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {profile.canRecordActions && <ActionForm action={recordAction.bind(null, place.code)} />}
         </section>
       </div>
       <p className={styles.footer}>{t('profile.footer', { max: profile.note.threshold - 1 })}</p>

@@ -77,3 +77,20 @@ export async function getSignalRollupMonths(db: Kysely<Database>): Promise<{ fir
     .executeTakeFirst();
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
+
+/** Signals per month of one neighbourhood, of one category or (null) all, in a window. */
+export async function listNeighbourhoodCategoryMonths(
+  db: Kysely<Database>,
+  neighbourhoodCode: string,
+  category: string | null,
+  months: MonthSpan,
+): Promise<Record<string, number>> {
+  const rows = category === null
+    ? await listNeighbourhoodMonthCounts(db, neighbourhoodCode, months)
+    : (await db.selectFrom('signal_neighbourhood_months')
+      .select(['month', sql<number>`sum(count)::int`.as('count')])
+      .where('neighbourhood_code', '=', neighbourhoodCode).where('category_code', '=', category)
+      .where('month', '>=', months.from).where('month', '<=', months.to)
+      .groupBy('month').execute()).map((row) => ({ month: String(row.month).slice(0, 7), count: Number(row.count) }));
+  return Object.fromEntries(rows.map((row) => [row.month, row.count]));
+}
