@@ -114,6 +114,14 @@ test('no exported file of the analysis holds a count below the threshold', async
         expect(problems, `${tabel} ${formaat} ${categorie}`).toEqual([]);
       }
     }
+    for (const tabel of ['categorieen', 'maanden', 'indicatoren', 'rangorde']) {
+      for (const formaat of ['csv-excel', 'geojson']) {
+        const response = await page.request.get(`/api/vergelijk/export?gemeenten=${BALEN},${RAVELS},12014&tabel=${tabel}&formaat=${formaat}&categorie=${categorie}`);
+        expect(response.status(), `vergelijk ${tabel} ${formaat}`).toBe(200);
+        const text = await response.text();
+        expect(formaat === 'geojson' ? smallCountsInGeoJson(text) : smallCountsInCsv(text), `vergelijk ${tabel} ${formaat} ${categorie}`).toEqual([]);
+      }
+    }
   }
 });
 

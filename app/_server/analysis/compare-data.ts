@@ -7,6 +7,7 @@ import type { Database } from '@/db/schema';
 import { type CompareResult, type ComparedMunicipality, compareMunicipalities, regionAverage } from '@/lib/analysis/compare';
 import type { AnalysisPeriod } from '@/lib/analysis/periods';
 import type { AreaBase } from '@/lib/analysis/region-analysis';
+import type { SuppressionNote } from '@/lib/analysis/suppression';
 import { type Publication, regionCell } from '@/lib/analysis/publication';
 import { canSeeAggregatesOf, type AccessScope } from '@/lib/auth/access';
 import { INDICATORS } from '@/lib/indicators/catalog';
@@ -27,6 +28,8 @@ export interface CompareData {
   /** All signals per 1,000 per municipality, and per region where the person may see it. */
   signalRates: { municipalities: Record<string, number | null>; regions: Record<string, number | null> };
   shapes: Record<string, NeighbourhoodCollection>;
+  /** The suppression notes of the regions' publications, added up. */
+  note: SuppressionNote;
 }
 
 /**
@@ -34,10 +37,15 @@ export interface CompareData {
  * or whose aggregates the person may not see answers 404, like a missing one.
  */
 export async function resolveCompared(db: Kysely<Database>, scope: AccessScope, nisList: readonly string[]): Promise<ComparedMunicipality[]> {
+  return (await findCompared(db, scope, nisList)) ?? notFound();
+}
+
+/** The municipalities to compare, or null when one is unknown or not the person's. */
+export async function findCompared(db: Kysely<Database>, scope: AccessScope, nisList: readonly string[]): Promise<ComparedMunicipality[] | null> {
   const found = await Promise.all(nisList.map((nis) => findMunicipality(db, nis)));
   const municipalities: ComparedMunicipality[] = [];
   for (const m of found) {
-    if (!m || !canSeeAggregatesOf(scope, { regionCode: m.regionCode, municipalityNis: m.nis })) notFound();
+    if (!m || !canSeeAggregatesOf(scope, { regionCode: m.regionCode, municipalityNis: m.nis })) return null;
     municipalities.push({ nis: m.nis, name: m.name, regionCode: m.regionCode, regionName: '', population: m.population2020 });
   }
   return municipalities;
@@ -83,5 +91,7 @@ export async function loadCompare(db: Kysely<Database>, scope: AccessScope, comp
     return [code, cell && cell.suppressed === null && cell.value !== null && p > 0 ? (cell.value / p) * 1000 : null];
   }));
   const shapes = Object.fromEntries(await Promise.all(municipalities.map(async (m) => [m.nis, await neighbourhoodsGeoJson(db, { municipalityNis: m.nis })] as const)));
-  return { municipalities, result, indicators, signalRates: { municipalities: municipalityRates, regions: regionRates }, shapes };
+  const notes = [...publications.values()].map((p) => p.note);
+  const note = { threshold: notes[0]?.threshold ?? 5, primary: notes.reduce((s, n) => s + n.primary, 0), secondary: notes.reduce((s, n) => s + n.secondary, 0) };
+  return { municipalities, result, indicators, signalRates: { municipalities: municipalityRates, regions: regionRates }, shapes, note };
 }

@@ -373,4 +373,8 @@ export const en = {
   'actions.save': 'Save the action',
   'actions.saved': 'The action has been saved.',
   'actions.notAllowed': 'You may not record actions for this neighbourhood.',
+  'compare.export.categorieen': 'Signals by category and municipality',
+  'compare.export.maanden': 'By month',
+  'compare.export.indicatoren': 'Indicators',
+  'compare.export.rangorde': 'Ranking of the neighbourhoods',
 } as const satisfies Messages;

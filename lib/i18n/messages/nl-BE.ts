@@ -375,6 +375,10 @@ export const nlBE = {
   'actions.save': 'Bewaar de actie',
   'actions.saved': 'De actie is bewaard.',
   'actions.notAllowed': 'Je mag voor deze buurt geen acties vastleggen.',
+  'compare.export.categorieen': 'Signalen per categorie en gemeente',
+  'compare.export.maanden': 'Per maand',
+  'compare.export.indicatoren': 'Indicatoren',
+  'compare.export.rangorde': 'Rangorde van de buurten',
 } as const;
 
 export type MessageKey = keyof typeof nlBE;

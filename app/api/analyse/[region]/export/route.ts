@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { analysisAreaOrResponse } from '@/app/_server/analysis/access';
 import { exportFile, exportMetadata } from '@/app/_server/analysis/export-response';
-import { loadPeriods, loadRegionAnalysis, pickPeriod } from '@/app/_server/analysis/region-data';
+import { loadPeriods, loadRegionAnalysis } from '@/app/_server/analysis/region-data';
 import { jsonError } from '@/app/api/areas/respond';
 import { PERSONAL_HEADERS } from '@/app/_server/session';
 import { municipalityOutlinesGeoJson, neighbourhoodsGeoJson } from '@/db/queries/areas';
