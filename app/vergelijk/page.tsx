@@ -198,8 +198,23 @@ async function CompareContent({ scope, compared, period, category }: { scope: Ac
           </tbody>
         </table>
       </div>
-      <p className={styles.method}>{t('analysis.suppressionNote', { max: 4 })}</p>
+      <p className={styles.method}>{t('analysis.suppressionNote', { max: data.note.threshold - 1 })}</p>
     </section>
+    {canExportAggregates(scope) && (
+      <section className={`${styles.section} no-print`} data-testid="compare-exports">
+        <h2 className={styles.sectionTitle}>{t('analysis.export.heading')}</h2>
+        {COMPARE_TABLES.map((table) => {
+          const href = `/api/vergelijk/export?gemeenten=${compared.map((m) => m.nis).join(',')}&tabel=${table}&categorie=${category}&periode=${period.id}`;
+          return (
+            <p key={table} className={styles.method}>
+              {t(`compare.export.${table}`)}: <a href={`${href}&formaat=csv`} download data-testid={`compare-export-${table}-csv`}>CSV</a>{' · '}
+              <a href={`${href}&formaat=csv-excel`} download>{t('analysis.export.excel')}</a>{' · '}
+              <a href={`${href}&formaat=geojson`} download>GeoJSON</a>
+            </p>
+          );
+        })}
+      </section>
+    )}
     </>
   );
 }
