@@ -58,7 +58,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
       <AnalysisWorkspace
         regionCode={area.region.code}
         dataVersion={version}
-        bbox={area.region.bbox}
+        bbox={partial ? unionBbox(area.municipalities.filter((m) => area.visibleNis.includes(m.nis)).map((m) => m.bbox)) : area.region.bbox}
         query={query}
         period={period}
         analysis={data.analysis}
@@ -69,4 +69,12 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
       />
     </div>
   );
+}
+
+/** The box around the municipalities a person sees: the map opens on them, not the whole region. */
+function unionBbox(boxes: readonly [number, number, number, number][]): [number, number, number, number] {
+  return [
+    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+  ];
 }
