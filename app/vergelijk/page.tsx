@@ -53,7 +53,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const lang = catalogLanguage(locale);
   const preset = typeof search.preset === 'string' && search.preset in COMPARE_PRESETS ? (search.preset as ComparePreset) : undefined;
   const listed = compareListSchema.safeParse(joined(search.gemeenten) ?? '');
-  const nisList = preset ? [...COMPARE_PRESETS[preset].nis] : listed.success ? listed.data : [...COMPARE_PRESETS.kempen.nis];
+  const explicit = preset ? [...COMPARE_PRESETS[preset].nis] : listed.success ? listed.data : null;
   const listError = !preset && search.gemeenten !== undefined && !listed.success ? listed.error.issues[0]?.message : undefined;
   const category = categoryParam.catch(ALL_CATEGORIES).parse(joined(search.categorie));
   const wantedPeriod = periodId.optional().catch(undefined).parse(joined(search.periode));
@@ -62,8 +62,13 @@ export default async function ComparePage({ searchParams }: Props) {
   const { periods, fallback } = await loadPeriods(db);
   const period = pickPeriod(periods, fallback, wantedPeriod);
   if (!period) notFound();
+  // Without a (valid) list: the Kempen pilots the person may see, else the first they may see.
+  const visibleChoices = await pickerChoices(db, scope, []);
+  const visible = new Set(visibleChoices.map((c) => c.nis));
+  const defaults = COMPARE_PRESETS.kempen.nis.filter((nis) => visible.has(nis));
+  const nisList = explicit ?? (defaults.length >= 2 ? defaults : visibleChoices.slice(0, 3).map((c) => c.nis));
   // Checked before anything streams, so a municipality that is not the person's is a real 404.
-  const compared = await resolveCompared(db, scope, nisList);
+  const compared = nisList.length >= 2 ? await resolveCompared(db, scope, nisList) : [];
   const choices = await pickerChoices(db, scope, nisList);
 
   return (
@@ -104,9 +109,11 @@ export default async function ComparePage({ searchParams }: Props) {
         <button type="submit" className="button button-primary" data-testid="compare-submit">{t('compare.submit')}</button>
       </form>
 
-      <Suspense fallback={<AnalysisLoading />}>
-        <CompareContent scope={scope} compared={compared} period={period} category={category} />
-      </Suspense>
+      {compared.length >= 2 ? (
+        <Suspense fallback={<AnalysisLoading />}>
+          <CompareContent scope={scope} compared={compared} period={period} category={category} />
+        </Suspense>
+      ) : <p className={styles.lead} data-testid="compare-too-few">{t('compare.tooFew')}</p>}
     </div>
   );
 }

@@ -155,6 +155,9 @@ test('who may see the analysis: sign in first, own region only, exports for role
   await signIn(page, DEMO_ACCOUNTS.reporter);
   expect((await page.request.get('/analyse/sw11')).status()).toBe(200);
   expect((await page.request.get('/api/analyse/sw11/export?tabel=hotspots&formaat=csv')).status()).toBe(403);
+  // One municipality is nothing to compare: the page says so instead of failing.
+  await page.goto('/vergelijk');
+  await expect(page.getByTestId('compare-too-few')).toBeVisible();
 });
 
 test('a coordinator records an action for a Balen neighbourhood and sees its before and after', async ({ page }) => {

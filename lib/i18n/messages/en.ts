@@ -377,4 +377,5 @@ export const en = {
   'compare.export.maanden': 'By month',
   'compare.export.indicatoren': 'Indicators',
   'compare.export.rangorde': 'Ranking of the neighbourhoods',
+  'compare.tooFew': 'Comparing needs at least two municipalities whose figures you may see; your account gives fewer.',
 } as const satisfies Messages;

@@ -379,6 +379,7 @@ export const nlBE = {
   'compare.export.maanden': 'Per maand',
   'compare.export.indicatoren': 'Indicatoren',
   'compare.export.rangorde': 'Rangorde van de buurten',
+  'compare.tooFew': 'Vergelijken kan met minstens twee gemeenten waarvan je de cijfers mag zien; je account geeft er minder.',
 } as const;
 
 export type MessageKey = keyof typeof nlBE;
