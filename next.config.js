@@ -50,7 +50,8 @@ export default function nextConfig(phase) {
   return {
     // PGlite loads WebAssembly and data files from its package folder at run time: keep it (and
     // the node-postgres driver) out of the server bundle so those files resolve from node_modules.
-    serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile'],
+    // Turf too: bundled, its convex hull (concaveman) loses the rbush constructor it needs.
+    serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile', '@turf/turf'],
     poweredByHeader: false,
     // forbidden() (app/forbidden.tsx): a signed-in role without access gets a real 403 page.
     experimental: { authInterrupts: true },

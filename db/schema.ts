@@ -286,6 +286,22 @@ export interface SignalNeighbourhoodMonthTotalTable {
   count: number;
 }
 
+/** An action of a neighbourhood's change plan (db/migrations/2026_12_01_0006_actions.ts). */
+export interface NeighbourhoodActionTable {
+  id: Generated<number>;
+  neighbourhood_code: string;
+  municipality_nis: string;
+  category_code: string | null;
+  kind: 'quick_win' | 'long_term';
+  title: string;
+  owner: string;
+  start_date: DateString;
+  status: Generated<'planned' | 'running' | 'done' | 'stopped'>;
+  created_by: number;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -315,4 +331,5 @@ export interface Database {
   audit_log: AuditLogTable;
   app_secrets: AppSecretTable;
   signal_status_changes: SignalStatusChangeTable;
+  neighbourhood_actions: NeighbourhoodActionTable;
 }

@@ -29,6 +29,12 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
             {account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}
           </NavLink>
         )}
+        {account?.scope.canSeeAggregates && (
+          <>
+            <NavLink href="/analyse" section="/analyse">{t('header.nav.analysis')}</NavLink>
+            <NavLink href="/vergelijk" section="/vergelijk">{t('header.nav.compare')}</NavLink>
+          </>
+        )}
         {isAdministrator(account?.scope) && <NavLink href="/beheer" section="/beheer">{t('header.nav.admin')}</NavLink>}
       </nav>
       <div className="site-header-end">

@@ -58,6 +58,12 @@ export interface SuppressionOptions {
   keep?: readonly string[];
   /** How wide the feasible interval of a primary cell must stay; 1 = at least two possible counts. */
   minIntervalWidth?: number;
+  /**
+   * Cells that are part of the table only for their relations and are never published (e.g.
+   * the months under a published window): hidden from the start. Small ones among them are
+   * protected like any primary cell; the note does not count them.
+   */
+  unpublished?: readonly string[];
 }
 
 export class SuppressionError extends Error {
@@ -72,7 +78,8 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   const keep = new Set(options.keep ?? []);
 
   const primary = table.cells.filter((cell) => cell.value >= 1 && cell.value < threshold).map((cell) => cell.id);
-  const hidden = new Set(primary);
+  const unpublished = new Set(options.unpublished ?? []);
+  const hidden = new Set([...primary, ...unpublished]);
   const membersOf = (constraint: SumConstraint) => [constraint.total, ...constraint.parts];
   const relationsOf = new Map<string, SumConstraint[]>();
   for (const constraint of table.constraints) {
@@ -126,7 +133,9 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
     const reason: SuppressionReason | null = primarySet.has(cell.id) ? 'primary' : hidden.has(cell.id) ? 'secondary' : null;
     result[cell.id] = { value: reason ? null : cell.value, suppressed: reason };
   }
-  return { values: result, note: { threshold, primary: primary.length, secondary: hidden.size - primary.length } };
+  const shownPrimary = primary.filter((id) => !unpublished.has(id)).length;
+  const secondary = [...hidden].filter((id) => !primarySet.has(id) && !unpublished.has(id)).length;
+  return { values: result, note: { threshold, primary: shownPrimary, secondary } };
 }
 
 /** Unique ids, non-negative integer counts, known ids in relations, totals that add up. */

@@ -262,6 +262,19 @@ export function canExportAggregates(scope: AccessScope | null): boolean {
   return scope !== null && scope.canExport && scope.canSeeAggregates;
 }
 
+/**
+ * May this person record or update an action of a change plan for a neighbourhood of this
+ * municipality? Coordinators for their own municipalities (they run the follow-up there), and
+ * regional analysts for the municipalities of their region (regional platforms steer the pilots'
+ * change plans). Advisors, reporters and admins read the plans but do not write them.
+ */
+export function canRecordActionIn(scope: AccessScope | null, area: AreaAccessFacts & { municipalityNis: string }): boolean {
+  if (scope === null) return false;
+  if (scope.role === 'coordinator') return scope.municipalities.includes(area.municipalityNis);
+  if (scope.role === 'regional_analyst') return scope.aggregates.kind === 'region' && scope.aggregates.regionCode === area.regionCode;
+  return false;
+}
+
 export function canImport(scope: AccessScope | null): boolean {
   return scope !== null && scope.canImport;
 }

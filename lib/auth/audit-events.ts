@@ -18,6 +18,8 @@ export const AUDIT_EVENTS = [
   'export.aggregates',
   'import.completed',
   'import.undone',
+  'action.recorded',
+  'action.status_changed',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -1,0 +1,110 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { listPopulationPoints, listServiceLocations } from '@/db/queries/analysis/access-inputs';
+import { getNeighbourhoodAdjacency } from '@/db/queries/analysis/adjacency';
+import { listNeighbourhoodBases, listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
+import { listNeighbourhoodSupply } from '@/db/queries/analysis/lighting-housing';
+import { listNeighbourhoodCategoryCounts, listNeighbourhoodMonthTotals, getSignalRollupMonths } from '@/db/queries/analysis/signal-counts';
+import { listSignalPointsForClustering } from '@/db/queries/analysis/signal-points';
+import { getAreaDataVersion } from '@/db/queries/areas';
+import { listLayerVersions } from '@/db/queries/layer-versions';
+import type { Database } from '@/db/schema';
+import { type ClusterSummaries, dbscan, summariseClusters } from '@/lib/analysis/dbscan';
+import { NEED_INDICATORS } from '@/lib/analysis/need-index';
+import { type AnalysisPeriod, defaultPeriod, listPeriods, periodSpan } from '@/lib/analysis/periods';
+import { type Publication, buildPublication } from '@/lib/analysis/publication';
+import { type AreaBase, type RegionAnalysis, analyseRegion } from '@/lib/analysis/region-analysis';
+import { type SuppressedValue, suppressTable } from '@/lib/analysis/suppression';
+import type { AccessScope } from '@/lib/auth/access';
+import { parseEnv } from '@/lib/config/env';
+import { memo } from './memo';
+
+/** DBSCAN of signal points: eps in metres (Lambert 72) and the minimum points of a core. */
+export const CLUSTER_EPS_METRES = 250;
+export const CLUSTER_MIN_POINTS = 5;
+
+/** The small-numbers threshold (BUURTRADAR_MIN_COUNT, validated at start; 5 by default). */
+export function minCount(): number {
+  const parsed = parseEnv(process.env);
+  return parsed.ok ? parsed.env.BUURTRADAR_MIN_COUNT : 5;
+}
+
+/** A token that changes whenever anything the analyses read may have changed. */
+async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const [areas, layers] = await Promise.all([getAreaDataVersion(db), listLayerVersions(db)]);
+  return `${areas}|${Object.values(layers).join(',')}|${minCount()}`;
+}
+
+export async function loadPeriods(db: Kysely<Database>): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
+  const periods = listPeriods(await getSignalRollupMonths(db));
+  return { periods, fallback: defaultPeriod(periods) };
+}
+
+/** The period named in the URL, else the default; null when there are no signals at all. */
+export function pickPeriod(periods: readonly AnalysisPeriod[], fallback: AnalysisPeriod | null, wanted: string | undefined): AnalysisPeriod | null {
+  return periods.find((period) => period.id === wanted) ?? fallback;
+}
+
+export interface RegionInputs {
+  version: string;
+  bases: AreaBase[];
+  publication: Publication;
+}
+
+/** The region's bases and its publication for one period (cached per data version). */
+export async function loadRegionInputs(db: Kysely<Database>, regionCode: string, regionNis: readonly string[], period: AnalysisPeriod): Promise<RegionInputs> {
+  const version = await dataVersion(db);
+  return memo(`publication|${version}|${regionCode}|${period.id}|${period.to}`, async () => {
+    const span = periodSpan(period);
+    const [bases, categoryCounts, monthCounts] = await Promise.all([
+      listNeighbourhoodBases(db, regionNis),
+      listNeighbourhoodCategoryCounts(db, regionNis, span),
+      listNeighbourhoodMonthTotals(db, regionNis, span),
+    ]);
+    const publication = buildPublication({ regionCode, neighbourhoods: bases, categoryCounts, monthCounts, months: period.months, threshold: minCount() });
+    return { version, bases, publication };
+  });
+}
+
+export interface RegionAnalysisData {
+  period: AnalysisPeriod;
+  inputs: RegionInputs;
+  analysis: RegionAnalysis;
+  clusters: ClusterSummaries | null;
+}
+
+/**
+ * The analysis of the neighbourhoods in `visibleNis` for a category, period and access
+ * distance. Point clusters only for people who may see signal points (lib/auth/access.ts).
+ */
+export async function loadRegionAnalysis(
+  db: Kysely<Database>,
+  options: { regionCode: string; regionNis: readonly string[]; visibleNis: readonly string[]; period: AnalysisPeriod; category: string; distance: number; scope: AccessScope },
+): Promise<RegionAnalysisData> {
+  const { regionCode, regionNis, visibleNis, period, category, distance, scope } = options;
+  const inputs = await loadRegionInputs(db, regionCode, regionNis, period);
+  const visible = visibleNis.join(',');
+  const span = periodSpan(period);
+  const [adjacency, indicators, points, services, supply] = await Promise.all([
+    memo(`adjacency|${inputs.version}|${visible}`, () => getNeighbourhoodAdjacency(db, visibleNis)),
+    memo(`indicators|${inputs.version}|${visible}`, () => listNeighbourhoodIndicatorValues(db, visibleNis, Object.keys(NEED_INDICATORS))),
+    memo(`points|${inputs.version}|${visible}`, () => listPopulationPoints(db, visibleNis)),
+    memo(`services|${inputs.version}|${visible}`, () => listServiceLocations(db, visibleNis)),
+    memo(`supply|${inputs.version}|${visible}|${period.id}|${period.to}`, () => listNeighbourhoodSupply(db, visibleNis, span)),
+  ]);
+  const neighbourhoods = inputs.bases.filter((base) => visibleNis.includes(base.municipalityNis));
+  const dwellings = suppressTable(
+    { cells: supply.map((row) => ({ id: row.code, value: row.substandardDwellings })), constraints: [] },
+    { threshold: minCount() },
+  ).values as Record<string, SuppressedValue>;
+  const analysis = analyseRegion({
+    publication: inputs.publication, neighbourhoods, adjacency, indicators, category,
+    populationPoints: points, services, distanceLimitMetres: distance, supply, dwellings,
+  });
+  let clusters: ClusterSummaries | null = null;
+  if (scope.canSeeSignalPoints) {
+    const signalPoints = await listSignalPointsForClustering(db, scope.signalPoints, visibleNis, span, category === '*' ? null : [category]);
+    clusters = summariseClusters(signalPoints, dbscan(signalPoints, { epsMetres: CLUSTER_EPS_METRES, minPoints: CLUSTER_MIN_POINTS }), minCount());
+  }
+  return { period, inputs, analysis, clusters };
+}

@@ -1,0 +1,1 @@
+export { default } from '@/app/analyse/[region]/loading';
