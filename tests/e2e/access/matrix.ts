@@ -267,6 +267,64 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     }],
   },
 
+  // --- analysis (issue 5): aggregates of the person's own areas only; exports for those who may export
+  'GET /analyse': { personal: true, probes: [{ name: 'analysis start', request: get('/analyse'), expect: everyone(307) }] },
+  'GET /analyse/[region]': {
+    personal: true,
+    probes: [
+      { name: 'Kempen', request: get('/analyse/sw11'), expect: by(307, 200, 200, 200, 200, 200) },
+      { name: 'another region', request: get('/analyse/sw05'), expect: by(307, 404, 404, 404, 404, 200) },
+    ],
+  },
+  'GET /api/analyse/[region]/export': {
+    personal: true,
+    probes: [
+      { name: 'hotspots of Kempen as CSV', request: get('/api/analyse/sw11/export?tabel=hotspots&formaat=csv'), expect: by(401, 403, 200, 200, 200, 403) },
+      { name: 'another region', request: get('/api/analyse/sw05/export?tabel=hotspots&formaat=csv'), expect: by(401, 404, 404, 404, 404, 403) },
+      { name: 'a bad format', request: get('/api/analyse/sw11/export?tabel=hotspots&formaat=xls'), expect: by(401, 403, 400, 400, 400, 403) },
+    ],
+  },
+  'GET /vergelijk': {
+    personal: true,
+    probes: [{ name: 'Balen and Ravels', request: get('/vergelijk?gemeenten=13003,13035'), expect: by(307, 404, 404, 404, 200, 200) }],
+  },
+  'GET /api/vergelijk/export': {
+    personal: true,
+    probes: [{ name: 'Balen and Ravels by category', request: get('/api/vergelijk/export?gemeenten=13003,13035&tabel=categorieen&formaat=csv'), expect: by(401, 403, 404, 404, 200, 403) }],
+  },
+  'GET /buurt/[code]': {
+    personal: true,
+    probes: [
+      { name: 'a neighbourhood of Balen', request: get('/buurt/1300301'), expect: by(307, 200, 200, 404, 200, 200) },
+      { name: 'no such neighbourhood', request: get('/buurt/9999999'), expect: by(307, 404, 404, 404, 404, 404) },
+    ],
+  },
+  'GET /api/buurt/[code]/export': {
+    personal: true,
+    probes: [
+      { name: 'profile of a Balen neighbourhood as CSV', request: get('/api/buurt/1300301/export?formaat=csv'), expect: by(401, 403, 200, 404, 200, 403) },
+      { name: 'as PDF', request: get('/api/buurt/1300301/export?formaat=pdf'), expect: by(401, 403, 200, 404, 200, 403) },
+    ],
+  },
+  'ACTION app/buurt/[code]/actions.ts#recordAction': {
+    personal: true,
+    probes: [{
+      name: 'a forged action record',
+      request: ({ actionId, origin }) => ({ method: 'POST', path: '/buurt/1300301', headers: { origin }, form: { [`$ACTION_ID_${actionId('ACTION app/buurt/[code]/actions.ts#recordAction')}`]: '', title: 'Forged', kind: 'quick_win' } }),
+      // The page around it answers as for a GET; a forged post records nothing.
+      expect: by(307, 200, 200, 404, 200, 200),
+      inspect: (answer) => expect(answer.text).not.toContain('"ok":true'),
+    }],
+  },
+  'ACTION app/buurt/[code]/actions.ts#changeActionStatus': {
+    personal: true,
+    probes: [{
+      name: 'a forged status change',
+      request: ({ actionId, origin }) => ({ method: 'POST', path: '/buurt/1300301', headers: { origin }, form: { [`$ACTION_ID_${actionId('ACTION app/buurt/[code]/actions.ts#changeActionStatus')}`]: '', id: '1', status: 'done' } }),
+      expect: by(307, 200, 200, 404, 200, 200),
+    }],
+  },
+
   // --- areas, services, tiles (public data; signal figures only as permitted aggregates)
   'GET /api/areas/municipalities': { probes: [{ name: 'outlines', request: get('/api/areas/municipalities?region=sw11'), expect: everyone(200) }] },
   'GET /api/areas/neighbourhoods': { probes: [{ name: 'Balen', request: get(`/api/areas/neighbourhoods?municipality=${BALEN}`), expect: everyone(200) }] },
