@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages/nl-BE';
 import {
@@ -25,8 +26,10 @@ export interface LayerPanelProps {
   extras?: Partial<Record<OverlayLayer, ReactNode>>;
   /** How signals are drawn: the legend follows. */
   signalView: 'rate' | 'grid' | 'heatmap';
-  /** Layers this person may not switch on (signals when not signed in): shown, disabled, with why. */
+  /** Layers this person may not switch on (signals, for most): shown, disabled, with why. */
   locked?: readonly OverlayLayer[];
+  /** Why they are locked: sign in, or (aggregates-only roles) the analysis pages have them. */
+  lockedReason?: { kind: 'signIn' } | { kind: 'analysis'; href: string };
 }
 
 const NAME_KEYS = {
@@ -41,7 +44,7 @@ const NAME_KEYS = {
 const PANEL_ORDER: readonly OverlayLayer[] = ['signals', 'services', 'street_lights', 'social_housing', 'substandard_dwellings'];
 
 /** Overlay switches, each with its legend once switched on (a legend for a hidden layer is noise). */
-export function LayerPanel({ enabled, onChange, available, error, extras, signalView, locked = [] }: LayerPanelProps) {
+export function LayerPanel({ enabled, onChange, available, error, extras, signalView, locked = [], lockedReason = { kind: 'signIn' } }: LayerPanelProps) {
   const { t } = useI18n();
   return (
     <div className="layer-panel">
@@ -70,7 +73,9 @@ export function LayerPanel({ enabled, onChange, available, error, extras, signal
               </label>
               {locked.includes(layer) && (
                 <p id={`layer-locked-${layer}`} className="layer-locked" data-testid={`layer-locked-${layer}`}>
-                  {t('layers.signals.signIn')} <SignInLink label={t('auth.signInLink')} />
+                  {lockedReason.kind === 'analysis'
+                    ? <>{t('layers.signals.onAnalysis')} <Link href={lockedReason.href}>{t('layers.signals.toAnalysis')}</Link></>
+                    : <>{t('layers.signals.signIn')} <SignInLink label={t('auth.signInLink')} /></>}
                 </p>
               )}
               {on && (

@@ -58,6 +58,8 @@ export interface MapExplorerProps {
   signalMonths: MonthWindow | null;
   /** Whether the person may see signal aggregates at all (signed in with such a role). */
   canSeeSignals: boolean;
+  /** Why signals are locked: nobody signed in, or a role that sees them on the analysis pages. */
+  signalsLock?: 'signIn' | 'analysis';
   /** Changes whenever area data changes; part of every data URL so caches never serve stale data. */
   dataVersion: string;
   basemap: BasemapOptions;
@@ -304,6 +306,7 @@ export function MapExplorer(props: MapExplorerProps) {
             error={tileVersions.state.status === 'error' ? t('layers.loadError') : undefined}
             signalView={options.signalView}
             locked={props.canSeeSignals ? [] : ['signals']}
+            lockedReason={props.signalsLock === 'analysis' ? { kind: 'analysis', href: `/analyse/${region.code}` } : { kind: 'signIn' }}
             extras={{
               signals: (
                 <LayerExtras.Signals

@@ -235,11 +235,14 @@ export function aggregateMunicipalitiesIn(
 }
 
 /**
- * What signal tiles may show this person: cells (counts of five or more) of the areas in
- * `cells`, and generalised points of the municipalities in `points` (coordinators and
- * advisors, in their own municipalities). Null: no signal tiles at all (anonymous visitors,
- * roles without aggregates). A reporter's own points are in their list, not on the map: the
- * map would otherwise show where their colleagues' signals are not.
+ * Whose signals the main map may show this person, as tile cells (five or more), per-neighbourhood
+ * figures and, from z 15, generalised points: only the municipalities whose signals the person
+ * sees one by one anyway (coordinators and advisors, in their own municipalities). There the
+ * map's free windows and filters reveal nothing new, however they are subtracted from each other.
+ * Roles that see aggregates only (reporters, regional analysts, admins) get no signal figures on
+ * the main map: a time slider, filters and nested tile cells would let them subtract small
+ * counts out of published ones. They see signals on the analysis pages, which draw every figure
+ * from one suppressed publication per region and year. Null: no signals on the map at all.
  */
 export interface SignalTileAccess {
   cells: Exclude<AggregateReach, { kind: 'none' }>;
@@ -247,9 +250,15 @@ export interface SignalTileAccess {
 }
 
 export function signalTileAccess(scope: AccessScope | null): SignalTileAccess | null {
-  if (scope === null || scope.aggregates.kind === 'none') return null;
-  const points = scope.signalPoints.kind === 'municipalities' ? scope.signalPoints.nis : [];
-  return { cells: scope.aggregates, points };
+  if (scope === null || scope.signalPoints.kind !== 'municipalities' || scope.signalPoints.nis.length === 0) return null;
+  const nis = scope.signalPoints.nis;
+  return { cells: { kind: 'municipalities', nis }, points: nis };
+}
+
+/** The municipalities of a region whose signals the main map shows this person (see signalTileAccess). */
+export function mapSignalMunicipalitiesIn(scope: AccessScope | null, regionMunicipalities: readonly string[]): readonly string[] {
+  const access = signalTileAccess(scope);
+  return access ? regionMunicipalities.filter((nis) => access.points.includes(nis)) : [];
 }
 
 /** May this person download signal points (never descriptions) of the areas they see? */

@@ -13,7 +13,7 @@ import type { Database } from '@/db/schema';
 import { seedBoundaries } from '@/db/seed/boundaries';
 import { seedReferenceData } from '@/db/seed/reference';
 import { ensureBuild, startApp } from './app-server';
-import { benchSessionCookie } from './bench-account';
+import { allMunicipalities, benchSessionCookie, benchSignalAccess } from './bench-account';
 import {
   BenchSetupError, benchDatabaseUrl, claimBenchDatabase, loadedDataset, openBenchDatabase, recordDataset, resetSchema,
 } from './bench-database';
@@ -49,9 +49,10 @@ async function main(): Promise<void> {
     let tiles;
     try {
       const client = { baseUrl: app.baseUrl, cookie };
-      await warmUp(handle.db, client);
+      const access = benchSignalAccess(await allMunicipalities(handle.db));
+      await warmUp(handle.db, client, access);
       log(`Measuring ${cases.length} tiles through the app and as SQL`);
-      tiles = await measureTiles(handle.db, client, cases);
+      tiles = await measureTiles(handle.db, client, cases, access);
     } finally {
       await app.stop();
     }

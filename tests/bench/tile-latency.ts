@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { listLayerVersions } from '@/db/queries/layer-versions';
 import { getVersionedTile } from '@/db/queries/tiles';
 import type { Database } from '@/db/schema';
+import type { SignalTileAccess } from '@/lib/auth/access';
 import type { TileLayer } from '@/lib/tiles/layers';
 import { parseTileRequest } from '@/lib/tiles/tile-request';
 import { percentile, since, sum } from './stats';
@@ -79,7 +80,7 @@ interface Sample { app: number; raw: number; bytes: number }
 export interface AppClient { baseUrl: string; cookie: string }
 
 /** Requests every case once through the app and once directly, alternating which goes first. */
-export async function measureTiles(db: Kysely<Database>, client: AppClient, cases: readonly TileCase[]): Promise<TileRow[]> {
+export async function measureTiles(db: Kysely<Database>, client: AppClient, cases: readonly TileCase[], signals: SignalTileAccess): Promise<TileRow[]> {
   const versions = await listLayerVersions(db);
   const samples = new Map<string, Sample[]>();
   for (const [index, tile] of cases.entries()) {
@@ -90,7 +91,7 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, case
     const viaApp = () => fetchTile(client, `/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
     const direct = async () => {
       const start = performance.now();
-      const { tile: bytes, version: seen } = await getVersionedTile(db, 'server', parsed.value);
+      const { tile: bytes, version: seen } = await getVersionedTile(db, 'server', parsed.value, { signals });
       if (seen !== version) throw new Error(`The ${tile.layer} layer changed during the benchmark`);
       return { ms: since(start), bytes: bytes?.byteLength ?? 0 };
     };
@@ -125,11 +126,11 @@ async function fetchTile(client: AppClient, path: string): Promise<{ ms: number;
 }
 
 /** A first request on each path outside the measurement: loads the route's code, opens pools. */
-export async function warmUp(db: Kysely<Database>, client: AppClient): Promise<void> {
+export async function warmUp(db: Kysely<Database>, client: AppClient, signals: SignalTileAccess): Promise<void> {
   const versions = await listLayerVersions(db);
   for (const layer of ['signals', 'street_lights'] as const) {
     await fetchTile(client, `/api/tiles/${layer}/3/4/2.pbf?v=${versions[layer]}`);
     const parsed = parseTileRequest({ layer, z: '3', x: '4', y: '2' }, new URLSearchParams(`v=${versions[layer]}`));
-    if (parsed.ok) await getVersionedTile(db, 'server', parsed.value);
+    if (parsed.ok) await getVersionedTile(db, 'server', parsed.value, { signals });
   }
 }

@@ -12,8 +12,8 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
 
 const BALEN_URL = '/kaart/sw11/13003';
 
-// Signals need a signed-in role with aggregates: the regional analyst of Kempen sees them all.
-test.beforeEach(async ({ page }) => signIn(page, DEMO_ACCOUNTS.analystKempen));
+// Signals on the map are for those who see them one by one: the coordinator of Balen.
+test.beforeEach(async ({ page }, info) => signIn(page, info.title.includes('analyst') ? DEMO_ACCOUNTS.analystKempen : DEMO_ACCOUNTS.coordinatorBalen));
 
 interface RenderedFeature { id?: number | string; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
 interface TestMap {
@@ -217,4 +217,16 @@ test('screenshots of all layers (set SCREENSHOT_DIR)', async ({ page }) => {
     await expect(page.getByTestId('overlay-popup')).toContainText('Defective');
   }
   await page.screenshot({ path: `${dir}/layers-popup-en.png` });
+});
+
+test('a regional analyst finds signals on the analysis pages, not as map tiles', async ({ page }) => {
+  await page.goto(`${BALEN_URL}?lagen=signals,services`);
+  await expect(page.getByTestId('layer-toggle-services')).toBeEnabled({ timeout: 45_000 });
+  await expect(page.getByTestId('layer-toggle-signals')).toBeDisabled();
+  await expect(page.getByTestId('layer-locked-signals')).toContainText('gepubliceerde cijfers');
+  await page.getByTestId('layer-locked-signals').getByRole('link').click();
+  await expect(page).toHaveURL(/\/analyse\/sw11/);
+  const tile = await page.request.get('/api/tiles/signals/11/1053/682.pbf', { maxRedirects: 0 });
+  expect(tile.status()).toBe(403);
+  expect((await tile.json()).error).toContain('analysis pages');
 });

@@ -15,6 +15,7 @@ import {
   canSeeAggregatesOf,
   canSeeSignal,
   scopeDenial,
+  mapSignalMunicipalitiesIn,
   signalTileAccess,
 } from '@/lib/auth/access';
 import { ORGANISATION_TYPES, ROLES, type Role } from '@/lib/auth/roles';
@@ -227,19 +228,22 @@ describe('signal aggregates within a region', () => {
   });
 });
 
-describe('signal tiles', () => {
-  it('give points only to coordinators and advisors, in their own municipalities', () => {
+describe('signals on the main map', () => {
+  it('are for those who see the signals one by one: coordinators and advisors, in their own municipalities', () => {
     expect(signalTileAccess(scopeOf('coordinator'))).toEqual({ cells: { kind: 'municipalities', nis: [BALEN] }, points: [BALEN] });
     expect(signalTileAccess(scopeOf('advisor', { municipalities: [RAVELS] }))).toEqual({ cells: { kind: 'municipalities', nis: [RAVELS] }, points: [RAVELS] });
-    // A reporter sees the cells of their municipality; their own signals are in their list.
-    expect(signalTileAccess(scopeOf('reporter'))).toEqual({ cells: { kind: 'municipalities', nis: [BALEN] }, points: [] });
-    expect(signalTileAccess(scopeOf('regional_analyst'))).toEqual({ cells: { kind: 'region', regionCode: KEMPEN }, points: [] });
-    expect(signalTileAccess(scopeOf('admin'))).toEqual({ cells: { kind: 'all' }, points: [] });
+    expect(mapSignalMunicipalitiesIn(scopeOf('coordinator'), [BALEN, RAVELS, '13040'])).toEqual([BALEN]);
   });
 
-  it('give nothing to visitors and to roles without figures', () => {
+  it('are not for roles that see aggregates only (they subtract windows and cells): those see the analysis pages', () => {
+    for (const role of ['reporter', 'regional_analyst', 'admin'] as const) {
+      expect(signalTileAccess(scopeOf(role)), role).toBeNull();
+      expect(mapSignalMunicipalitiesIn(scopeOf(role), [BALEN, RAVELS]), role).toEqual([]);
+    }
+  });
+
+  it('are not for visitors, nor for a coordinator without municipalities', () => {
     expect(signalTileAccess(null)).toBeNull();
     expect(signalTileAccess(scopeOf('coordinator', { municipalities: [] }))).toBeNull();
-    expect(signalTileAccess(scopeOf('regional_analyst', { regionCode: null }))).toBeNull();
   });
 });

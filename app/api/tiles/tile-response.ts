@@ -18,9 +18,9 @@ export function jsonError(status: 400 | 401 | 403 | 500 | 503, error: string): R
 /**
  * The tile answer:
  * - 400 `{ error }` for a bad layer, tile, filter or version (checked before the database);
- * - signals only: 401 for visitors who are not signed in, 403 for roles without aggregates;
- *   the tile shows the cells of the areas the person may see, and points only to those who
- *   may see points (lib/auth/access.ts signalTileAccess), and is never cached;
+ * - signals only: 401 for visitors who are not signed in, 403 for roles that do not see
+ *   signals one by one (lib/auth/access.ts signalTileAccess says why); the tile shows the
+ *   cells and, from z 15, the points of the person's own municipalities, and is never cached;
  * - 307 to the same URL with the current `v` when the URL has none or an old one: never
  *   stale, and the redirect itself is not cached (a later change must redirect elsewhere);
  * - 200 with the tile or 204 when empty, cacheable forever: a change of the layer's data
@@ -43,7 +43,9 @@ export async function respondWithTile(
     let signals: SignalTileAccess | undefined;
     if (request.layer === 'signals') {
       const scope = await readScope();
-      const denial = scopeDenial(scope, (s) => signalTileAccess(s) !== null, 'Your role does not give access to signal figures');
+      const denial = scopeDenial(scope, (s) => signalTileAccess(s) !== null, scope?.canSeeAggregates
+        ? 'Your role sees signal figures on the analysis pages (/analyse), published per neighbourhood and year; map tiles of signals are for coordinators and advisors'
+        : 'Your role does not give access to signal figures');
       if (denial) return jsonError(denial.status, denial.error);
       signals = signalTileAccess(scope)!;
     }

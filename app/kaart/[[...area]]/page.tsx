@@ -9,6 +9,7 @@ import { parseMapOptions } from '@/lib/map/map-options';
 import { getSignalMonthRange } from '@/db/queries/neighbourhood-overlays';
 import { MapExplorer } from '@/app/_components/map-explorer';
 import { getAccessScope } from '@/app/_server/session';
+import { signalTileAccess } from '@/lib/auth/access';
 import { resolveMapArea } from './load-area';
 
 interface MapPageProps {
@@ -38,9 +39,11 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
     getSignalMonthRange(db),
     getAccessScope(),
   ]);
-  // Signals are about vulnerable people: only signed-in roles with aggregates see the layer
-  // (the figures API and the tiles check this again for every request).
-  const canSeeSignals = scope?.canSeeAggregates ?? false;
+  // Signals are about vulnerable people: on this map only for those who see them one by one
+  // (coordinators, advisors); roles with aggregates only get them on the analysis pages. The
+  // figures API and the tiles check this again for every request.
+  const canSeeSignals = signalTileAccess(scope) !== null;
+  const signalsLock = canSeeSignals ? undefined : scope?.canSeeAggregates ? 'analysis' as const : 'signIn' as const;
   return (
     <MapExplorer
       regions={regions}
@@ -51,6 +54,7 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
       initialIndicator={query.indicator}
       initialLayers={parseLayersQuery(search).filter((layer) => canSeeSignals || layer !== 'signals')}
       canSeeSignals={canSeeSignals}
+      signalsLock={signalsLock}
       initialOptions={parseMapOptions(search)}
       signalMonths={signalMonths}
       dataVersion={dataVersion}

@@ -140,6 +140,8 @@ export const en = {
   'layers.signals.hidden': '{count} neighbourhoods with 1 to 4 signals are not counted',
   'layers.signals.noAccess': 'You see the signals of your own municipalities; none of them is in this region.',
   'layers.signals.signIn': 'Sign in to see signals: they are about vulnerable people.',
+  'layers.signals.onAnalysis': 'Your role sees signals as published figures per neighbourhood and year, with small counts withheld.',
+  'layers.signals.toAnalysis': 'Go to the analysis',
   'layers.signals.empty': 'No signals in this period with these filters.',
   'layers.loading': 'Loading…',
   'layers.figuresError': 'The figures per neighbourhood could not be loaded.',

@@ -142,6 +142,8 @@ export const nlBE = {
   'layers.signals.hidden': '{count} buurten met 1 tot 4 signalen zijn niet meegeteld',
   'layers.signals.noAccess': 'U ziet signalen van uw eigen gemeente(n); deze regio toont er geen van.',
   'layers.signals.signIn': 'Meld u aan om signalen te zien: ze gaan over kwetsbare mensen.',
+  'layers.signals.onAnalysis': 'Uw rol ziet signalen als gepubliceerde cijfers per buurt en jaar, met kleine aantallen afgeschermd.',
+  'layers.signals.toAnalysis': 'Naar de analyse',
   'layers.signals.empty': 'Geen signalen in deze periode met deze filters.',
   'layers.loading': 'Laden…',
   'layers.figuresError': 'De cijfers per buurt konden niet geladen worden.',

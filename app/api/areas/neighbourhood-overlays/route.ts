@@ -3,7 +3,7 @@ import { findRegion, listMunicipalities } from '@/db/queries/areas';
 import { getNeighbourhoodOverlayCounts } from '@/db/queries/neighbourhood-overlays';
 import { getDb } from '@/db/server';
 import { regionCode } from '@/lib/areas/codes';
-import { aggregateMunicipalitiesIn } from '@/lib/auth/access';
+import { mapSignalMunicipalitiesIn } from '@/lib/auth/access';
 import { summariseNeighbourhoodOverlays } from '@/lib/map/neighbourhood-overlays';
 import { MIN_PRIVATE_COUNT } from '@/lib/tiles/aggregation';
 import { parseSignalFilters } from '@/lib/tiles/tile-request';
@@ -15,8 +15,9 @@ export const dynamic = 'force-dynamic';
  * GET /api/areas/neighbourhood-overlays?region=sw11[&from=&to=&categories=&status=&partner=]:
  * per neighbourhood the signal count and rate for the filters, street lights and defects, and
  * substandard-dwelling records in the window; counts below the threshold come as null.
- * Signal figures only of the municipalities whose aggregates the person may see (none for
- * visitors who are not signed in): the others have no `signals` key at all.
+ * Signal figures only of the municipalities whose signals the person sees one by one
+ * (lib/auth/access.ts signalTileAccess: none for visitors, reporters, analysts and admins):
+ * the others have no `signals` key at all.
  */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
@@ -28,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     const db = await getDb();
     if (!(await findRegion(db, region.data))) return jsonError(404, `No region with code ${region.data}`);
     const [scope, municipalities] = await Promise.all([getAccessScope(), listMunicipalities(db, region.data)]);
-    const visible = aggregateMunicipalitiesIn(scope, region.data, municipalities.map((m) => m.nis));
+    const visible = mapSignalMunicipalitiesIn(scope, municipalities.map((m) => m.nis));
     const rows = await getNeighbourhoodOverlayCounts(db, region.data, filters.value, visible);
     return Response.json(
       {
