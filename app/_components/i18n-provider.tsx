@@ -1,5 +1,6 @@
 'use client';
 
+import '@/lib/validation/jitless-zod';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { catalogLanguage, type Locale } from '@/lib/i18n/locale';
 import { createTranslator, messagesFor, type Translate } from '@/lib/i18n/translate';
