@@ -57,14 +57,19 @@ export function signalCellCounts(
     sql`block_x = ANY(${range(x0 >> BLOCK_BITS, (x1 - 1) >> BLOCK_BITS)}::int[])`,
     sql`block_y = ANY(${range(y0 >> BLOCK_BITS, (y1 - 1) >> BLOCK_BITS)}::int[])`,
     sql`cx >= ${x0}::int AND cx < ${x1}::int AND cy >= ${y0}::int AND cy < ${y1}::int`,
-    inReach(sql`municipality_nis`, reach),
   ];
   if (months !== 'all') conditions.push(sql`month BETWEEN ${months.from}::date AND ${months.to}::date`);
   if (request.filters.categories) conditions.push(sql`category_code IN (${sql.join(request.filters.categories)})`);
+  const sum = sql`SELECT cx >> ${shift}::int AS cx, cy >> ${shift}::int AS cy, sum(count)::int AS count`;
+  const having = sql`GROUP BY 1, 2 HAVING sum(count) >= ${plan.minCount}::int`;
+  if (reach.kind === 'all') return sql`${sum} FROM signal_cell_months WHERE ${sql.join(conditions, sql` AND `)} ${having}`;
+  // Whose signals: applied to the rows the index found, not inside the index scan. As an index
+  // condition a list of many municipalities makes the btree descend once per municipality
+  // (a coordinator of 300: 10 ms instead of 0.5 ms for a small tile).
   return sql`
-    SELECT cx >> ${shift}::int AS cx, cy >> ${shift}::int AS cy, sum(count)::int AS count
-    FROM signal_cell_months
-    WHERE ${sql.join(conditions, sql` AND `)}
-    GROUP BY 1, 2
-    HAVING sum(count) >= ${plan.minCount}::int`;
+    WITH tile_rows AS MATERIALIZED (
+      SELECT cx, cy, municipality_nis, count FROM signal_cell_months
+      WHERE ${sql.join(conditions, sql` AND `)}
+    )
+    ${sum} FROM tile_rows WHERE ${inReach(sql`municipality_nis`, reach)} ${having}`;
 }

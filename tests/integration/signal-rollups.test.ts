@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { type CountScope, getNeighbourhoodSignalCounts } from '@/db/queries/signal-counts';
 import { rebuildSignalRollups, rollupMonths, withSignalRollupsDeferred } from '@/db/queries/signal-rollups';
-import { getTile } from '@/db/queries/tiles';
+import { type TileOptions, getTile } from '@/db/queries/tiles';
 import type { Database } from '@/db/schema';
 import { removeDemoData, seedDemoData } from '@/db/seed/demo';
 import { TILE_EXTENT } from '@/lib/tiles/aggregation';
@@ -25,9 +25,9 @@ function tileRequest(z: number, x: number, y: number, query: string): TileReques
 }
 
 /** The tile from the roll-up and counted from the signals: byte for byte the same, or a failure. */
-async function compareTile(db: Kysely<Database>, request: TileRequest): Promise<Uint8Array | null> {
-  const fromRollup = await getTile(db, handle.backend, request);
-  const fromSignals = await getTile(db, handle.backend, request, { rollups: false });
+async function compareTile(db: Kysely<Database>, request: TileRequest, options: TileOptions = {}): Promise<Uint8Array | null> {
+  const fromRollup = await getTile(db, handle.backend, request, options);
+  const fromSignals = await getTile(db, handle.backend, request, { ...options, rollups: false });
   expect(fromRollup, `${request.z}/${request.x}/${request.y}`).toEqual(fromSignals);
   return fromRollup;
 }
@@ -88,6 +88,20 @@ describe('signal tiles from the roll-up', () => {
       }
     }
     expect(withCells).toBeGreaterThan(60);
+  });
+
+  it('are the tiles counted from the signals for a coordinator: their municipalities only', async () => {
+    const windows = await monthWindows(handle.db);
+    const coordinator = { signals: { cells: { kind: 'municipalities' as const, nis: [BALEN, '13035'] }, points: [] } };
+    let withCells = 0;
+    for (const z of [6, 8, 9, 11, 12, 14]) {
+      for (const { x, y } of await busiestTiles(handle.db, z, 3)) {
+        for (const query of ['', windows.year]) {
+          if (await compareTile(handle.db, tileRequest(z, x, y, query), coordinator)) withCells += 1;
+        }
+      }
+    }
+    expect(withCells).toBeGreaterThan(4);
   });
 
   it('is what the tile reads (a change to the roll-up shows), and filters it lacks go to the signals', async () => {
