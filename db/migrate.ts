@@ -5,6 +5,7 @@ import * as accounts from './migrations/2026_11_23_0003_accounts';
 import * as signalFollowUp from './migrations/2026_11_23_0004_signal_follow_up';
 import * as importRuns from './migrations/2026_11_23_0005_import_runs';
 import * as actions from './migrations/2026_12_01_0006_actions';
+import * as signalReleases from './migrations/2026_12_01_0007_signal_releases';
 
 /**
  * Migrations are listed here, not discovered from the folder, so that they work the same
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0004_signal_follow_up': signalFollowUp,
   '2026_11_23_0005_import_runs': importRuns,
   '2026_12_01_0006_actions': actions,
+  '2026_12_01_0007_signal_releases': signalReleases,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

@@ -286,6 +286,25 @@ export interface SignalNeighbourhoodMonthTotalTable {
   count: number;
 }
 
+/** A released (frozen) year of signal counts (db/migrations/2026_12_01_0007_signal_releases.ts). */
+export interface SignalReleaseTable {
+  year: number;
+  first_month: DateString;
+  last_month: DateString;
+  signals: number;
+  released_at: Generated<Date>;
+}
+
+/** The neighbourhood × category × month counts of a released year, as they were at release. */
+export interface SignalReleaseMonthTable {
+  year: number;
+  category_code: string;
+  month: DateString;
+  municipality_nis: string;
+  neighbourhood_code: string;
+  count: number;
+}
+
 /** An action of a neighbourhood's change plan (db/migrations/2026_12_01_0006_actions.ts). */
 export interface NeighbourhoodActionTable {
   id: Generated<number>;
@@ -332,4 +351,6 @@ export interface Database {
   app_secrets: AppSecretTable;
   signal_status_changes: SignalStatusChangeTable;
   neighbourhood_actions: NeighbourhoodActionTable;
+  signal_releases: SignalReleaseTable;
+  signal_release_months: SignalReleaseMonthTable;
 }

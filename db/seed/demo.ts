@@ -136,6 +136,12 @@ async function deleteDemoRecords(trx: Transaction<Database>): Promise<DemoCounts
     const result = await trx.deleteFrom(table).where('is_demo', '=', true).executeTakeFirst();
     counts[table] = Number(result.numDeletedRows);
   }
+  // A released year of demo signals is demo data too: forget the releases (of
+  // db/migrations/2026_12_01_0007_signal_releases.ts); the next analysis view releases again.
+  if (counts.signals > 0) {
+    await trx.deleteFrom('signal_release_months').execute();
+    await trx.deleteFrom('signal_releases').execute();
+  }
   return counts;
 }
 

@@ -53,15 +53,18 @@ export interface ActionRecord {
 
 export interface ActionWindows { before: string[]; after: string[] }
 
-/** The two windows of an action, or null when the data has no month on one side. */
+/**
+ * The two windows of an action over the released months `data`, or null until they are final:
+ * when the data has no month before the start, or fewer months after it than before (up to
+ * `maxMonths`). A window that grew with every release would give away the months it gained.
+ */
 export function actionWindows(startDate: string, data: { first: string; last: string }, maxMonths = ACTION_WINDOW_MONTHS): ActionWindows | null {
   const start = startDate.slice(0, 7);
   const all = monthsBetween(data.first, data.last);
   const index = all.indexOf(start);
-  const beforeRoom = index === -1 ? (start > data.last ? all.length : 0) : index;
-  const afterRoom = index === -1 ? 0 : all.length - index;
-  const length = Math.min(maxMonths, beforeRoom, afterRoom);
-  if (length < 1) return null;
+  if (index < 1) return null;
+  const length = Math.min(maxMonths, index);
+  if (all.length - index < length) return null;
   return { before: all.slice(index - length, index), after: all.slice(index, index + length) };
 }
 

@@ -1,33 +1,57 @@
 import { z } from 'zod';
 
 /**
- * Periods of the analyses: calendar years, clipped to the months that have signals. Periods
- * never overlap, so no published figure of one period minus one of another gives away the
- * count of a few months (the "adjacent periods" attack); a running year is marked incomplete.
+ * Periods of the analyses: calendar years, each published only once it is released (frozen,
+ * db/migrations/2026_12_01_0007_signal_releases.ts). Periods never overlap and a released
+ * year never changes, so no published figure minus another (of an adjacent period, or of the
+ * same period downloaded a month earlier) gives away the count of a few months.
  */
 export interface AnalysisPeriod {
-  /** The year, e.g. '2026': the value of `?periode=`. */
+  /** The year, e.g. '2025': the value of `?periode=`. */
   id: string;
   /** First and last month, both included ('YYYY-MM'). */
   from: string;
   to: string;
-  /** False when the year is clipped by the data (it began later, or is still running). */
+  /** False for a first year that began with the data, later than January. */
   complete: boolean;
   months: string[];
 }
 
-export const periodId = z.string().regex(/^(19|2[0-9])[0-9]{2}$/, 'must be a year such as 2026');
+export const periodId = z.string().regex(/^(19|2[0-9])[0-9]{2}$/, 'must be a year such as 2025');
 
-/** Every calendar year from `first` to `last` ('YYYY-MM'), newest first. */
-export function listPeriods(range: { first: string; last: string } | null): AnalysisPeriod[] {
+/**
+ * A year is released on 1 February of the next year: a signal may be reported up to a year
+ * after it was noticed, but nearly all are in within a month; later ones no longer count in
+ * the analyses of that year (they do everywhere else).
+ */
+export const RELEASE_DAY = '02-01';
+
+/** The last year released by `today` ('YYYY-MM-DD'). */
+export function lastReleasableYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today.slice(5) >= RELEASE_DAY ? year - 1 : year - 2;
+}
+
+/**
+ * The years with signals (`range`: 'YYYY-MM' of the first and last month with data) due for
+ * release by `today`, oldest first, with the months each covers: January to December, except
+ * a first year that began later.
+ */
+export function releasableYears(range: { first: string; last: string } | null, today: string): { year: number; first: string; last: string }[] {
   if (!range) return [];
-  const periods: AnalysisPeriod[] = [];
-  for (let year = Number(range.last.slice(0, 4)); year >= Number(range.first.slice(0, 4)); year--) {
-    const from = `${year}-01` < range.first ? range.first : `${year}-01`;
-    const to = `${year}-12` > range.last ? range.last : `${year}-12`;
-    periods.push({ id: String(year), from, to, complete: from === `${year}-01` && to === `${year}-12`, months: monthsBetween(from, to) });
+  const years = [];
+  const lastYear = Math.min(lastReleasableYear(today), Number(range.last.slice(0, 4)));
+  for (let year = Number(range.first.slice(0, 4)); year <= lastYear; year++) {
+    years.push({ year, first: `${year}-01` < range.first ? range.first : `${year}-01`, last: `${year}-12` });
   }
-  return periods;
+  return years;
+}
+
+/** The released years as periods, newest first. */
+export function periodsFromReleases(releases: readonly { year: number; first: string; last: string }[]): AnalysisPeriod[] {
+  return [...releases].sort((a, b) => b.year - a.year).map(({ year, first, last }) => ({
+    id: String(year), from: first, to: last, complete: first === `${year}-01` && last === `${year}-12`, months: monthsBetween(first, last),
+  }));
 }
 
 /** The newest period covering at least half a year; else the newest; null when there are none. */

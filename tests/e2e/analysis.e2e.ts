@@ -169,7 +169,7 @@ test('a coordinator records an action for a Balen neighbourhood and sees its bef
   await page.getByTestId('action-title').fill('ok');
   await page.getByTestId('action-title').evaluate((input: HTMLInputElement) => { input.minLength = 0; });
   await page.getByTestId('action-owner').fill('Lokaal dienstencentrum');
-  await page.getByTestId('action-start').fill('2026-03-01');
+  await page.getByTestId('action-start').fill('2025-03-01');
   await page.getByTestId('action-submit').click();
   await expect(page.getByTestId('action-form').getByRole('alert')).toContainText('at least 3');
   await page.getByTestId('action-title').fill('Buurtbabbel op woensdag');

@@ -5,7 +5,7 @@ import { listPopulationPoints, listServiceLocations } from '@/db/queries/analysi
 import { getNeighbourhoodAdjacency, listSharedBorderPairs } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodBases, listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { listNeighbourhoodSupply } from '@/db/queries/analysis/lighting-housing';
-import { listNeighbourhoodCategoryCounts, listNeighbourhoodMonthTotals } from '@/db/queries/analysis/signal-counts';
+import { listReleasedCategoryCounts, listReleasedMonthTotals, listReleasedNeighbourhoodMonths, releaseSignalYear } from '@/db/queries/analysis/signal-releases';
 import type { Database } from '@/db/schema';
 import { computeAccess } from '@/lib/analysis/access';
 import { openTestDatabase, withRollback } from '../support/test-database';
@@ -54,15 +54,23 @@ async function controlledBalen(trx: Kysely<Database>) {
   return { a, b };
 }
 
-describe('signal counts for the analyses', () => {
-  it('counts per neighbourhood and category and per month, in Brussels months', async () => {
-    const { counts, months, a, b } = await withRollback(handle.db, async (trx) => {
+/** Releases 2026 inside the transaction, whatever an earlier test run released. */
+async function release2026(trx: Kysely<Database>) {
+  await trx.deleteFrom('signal_release_months').where('year', '=', 2026).execute();
+  await trx.deleteFrom('signal_releases').where('year', '=', 2026).execute();
+  return releaseSignalYear(trx, { year: 2026, first: '2026-01', last: '2026-12' });
+}
+
+describe('released signal counts for the analyses', () => {
+  it('counts per neighbourhood and category and per month of the year, in Brussels months', async () => {
+    const { counts, months, profile, a, b } = await withRollback(handle.db, async (trx) => {
       const { a, b } = await controlledBalen(trx);
-      const window = { from: '2026-01-01', to: '2026-10-01' };
+      await release2026(trx);
       return {
         a, b,
-        counts: await listNeighbourhoodCategoryCounts(trx, [BALEN], window),
-        months: await listNeighbourhoodMonthTotals(trx, [BALEN], window),
+        counts: await listReleasedCategoryCounts(trx, [BALEN], 2026),
+        months: await listReleasedMonthTotals(trx, [BALEN], 2026),
+        profile: await listReleasedNeighbourhoodMonths(trx, a, 'loneliness'),
       };
     });
     expect(counts).toEqual([
@@ -76,6 +84,32 @@ describe('signal counts for the analyses', () => {
       { neighbourhoodCode: a, month: '2026-05', count: 1 },
       { neighbourhoodCode: b, month: '2026-06', count: 2 },
     ]);
+    // Earlier released years keep the signals the test removed from the live tables.
+    expect(Object.fromEntries(Object.entries(profile).filter(([month]) => month.startsWith('2026')))).toEqual({ '2026-03': 2, '2026-04': 1 });
+  });
+
+  it('keeps a released year as it was: a late report or a second release changes nothing', async () => {
+    const result = await withRollback(handle.db, async (trx) => {
+      const { a } = await controlledBalen(trx);
+      const first = await release2026(trx);
+      await sql`
+        INSERT INTO signals (geom, neighbourhood_code, municipality_nis, category_code, observed_at, reporter_partner_type)
+        SELECT ST_PointOnSurface(geom), code, municipality_nis, 'loneliness', '2026-03-10T10:00:00Z'::timestamptz, 'gp_practice'
+        FROM neighbourhoods WHERE code = ${a}`.execute(trx);
+      const again = await releaseSignalYear(trx, { year: 2026, first: '2026-01', last: '2026-12' });
+      const live = await trx.selectFrom('signal_neighbourhood_months').select('count')
+        .where('neighbourhood_code', '=', a).where('category_code', '=', 'loneliness').where('month', '=', '2026-03-01').executeTakeFirst();
+      const release = await trx.selectFrom('signal_releases').select(['signals', 'first_month', 'last_month']).where('year', '=', 2026).executeTakeFirstOrThrow();
+      return { a, first, again, live: Number(live?.count), released: await listReleasedNeighbourhoodMonths(trx, a, 'loneliness'), release };
+    });
+    expect(result.first).toBe(true);
+    expect(result.again).toBe(false);
+    expect(result.live).toBe(3);
+    expect(result.released['2026-03']).toBe(2);
+    // Every Balen signal of 2026 the test put in place, and those of the rest of Flanders.
+    expect(result.release.signals).toBeGreaterThanOrEqual(6);
+    expect(String(result.release.first_month).slice(0, 10)).toBe('2026-01-01');
+    expect(String(result.release.last_month).slice(0, 10)).toBe('2026-12-01');
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPeriods } from '@/app/_server/analysis/region-data';
 import type { DatabaseHandle } from '@/db/client';
 import type { Database } from '@/db/schema';
 import { demoDataWasRemoved, hasDemoData, removeDemoData, seedDemoData } from '@/db/seed/demo';
@@ -102,7 +103,11 @@ describe('demo dataset in the database', () => {
   it('removes only demo records and remembers that it was removed', async () => {
     await withRollback(handle.db, async (trx) => {
       const neighbourhoods = await trx.selectFrom('neighbourhoods').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      // The analyses released the demo's ended years; those releases are demo data as well.
+      expect((await loadPeriods(trx)).periods.length).toBeGreaterThan(0);
       await removeDemoData(trx);
+      expect((await loadPeriods(trx)).periods).toEqual([]);
+      expect(await trx.selectFrom('signal_release_months').select('year').limit(1).execute()).toEqual([]);
       expect(Object.values(await demoCounts(trx)).every((n) => n === 0)).toBe(true);
       expect(await hasDemoData(trx)).toBe(false);
       expect(await demoDataWasRemoved(trx)).toBe(true);

@@ -19,11 +19,19 @@ describe('actions of a change plan', () => {
     expect(new Set(bad.error!.issues.map((issue) => issue.path[0]))).toEqual(new Set(['kind', 'title', 'owner', 'startDate']));
   });
 
-  it('puts equal windows around the start month, shortened where the data ends', () => {
+  it('puts equal windows around the start month, shortened where the data begins', () => {
     expect(actionWindows('2026-03-15', DATA)).toEqual({ before: monthsBetween('2025-09', '2026-02'), after: monthsBetween('2026-03', '2026-08') });
-    expect(actionWindows('2026-09-01', DATA)).toEqual({ before: ['2026-07', '2026-08'], after: ['2026-09', '2026-10'] });
+    expect(actionWindows('2025-01-01', DATA)).toEqual({ before: ['2024-11', '2024-12'], after: ['2025-01', '2025-02'] });
     expect(actionWindows('2024-11-05', DATA)).toBeNull();
     expect(actionWindows('2027-01-01', DATA)).toBeNull();
+  });
+
+  it('shows no windows until the months after the start are released: a growing window would give away the months it gained', () => {
+    expect(actionWindows('2026-09-01', DATA)).toBeNull();
+    expect(actionWindows('2026-05-01', DATA)).toEqual({ before: monthsBetween('2025-11', '2026-04'), after: monthsBetween('2026-05', '2026-10') });
+    // Once they are there, a later release leaves the windows as they were.
+    expect(actionWindows('2026-05-01', { ...DATA, last: '2026-12' })).toEqual(actionWindows('2026-05-01', DATA));
+    expect(actionWindows('2025-01-01', { ...DATA, last: '2026-12' })).toEqual(actionWindows('2025-01-01', DATA));
   });
 
   it('shows before/after counts only when no small count can be worked out from them and the years', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL, buildPublication, municipalityCell, municipalityMonthCell, neighbourhoodCell, regionCell } from '@/lib/analysis/publication';
 import { hotspotRows } from '@/lib/analysis/region-analysis';
-import { listPeriods } from '@/lib/analysis/periods';
+import { periodsFromReleases, releasableYears } from '@/lib/analysis/periods';
 import { analysisSearch, parseAnalysisQuery } from '@/lib/analysis/analysis-query';
 import { accessFlags } from '@/lib/analysis/access-flags';
 
@@ -55,10 +55,21 @@ describe('the publication of a region and period', () => {
 });
 
 describe('analysis periods and URLs', () => {
-  it('lists calendar years newest first, clipped to the data', () => {
-    const periods = listPeriods({ first: '2024-11', last: '2026-10' });
-    expect(periods.map((p) => [p.id, p.from, p.to, p.complete])).toEqual([
-      ['2026', '2026-01', '2026-10', false], ['2025', '2025-01', '2025-12', true], ['2024', '2024-11', '2024-12', false],
+  it('releases a calendar year on 1 February of the next, never the running year', () => {
+    const data = { first: '2024-11', last: '2026-10' };
+    const years = (today: string) => releasableYears(data, today).map((r) => [r.year, r.first, r.last]);
+    expect(years('2026-12-01')).toEqual([[2024, '2024-11', '2024-12'], [2025, '2025-01', '2025-12']]);
+    expect(years('2026-01-31')).toEqual([[2024, '2024-11', '2024-12']]);
+    expect(years('2027-02-01')).toEqual([[2024, '2024-11', '2024-12'], [2025, '2025-01', '2025-12'], [2026, '2026-01', '2026-12']]);
+    // No year past the last one with signals; nothing without signals.
+    expect(years('2030-06-01').map(([year]) => year)).toEqual([2024, 2025, 2026]);
+    expect(releasableYears(null, '2026-12-01')).toEqual([]);
+  });
+
+  it('lists released years newest first; only a first year that began with the data is incomplete', () => {
+    const periods = periodsFromReleases([{ year: 2024, first: '2024-11', last: '2024-12' }, { year: 2025, first: '2025-01', last: '2025-12' }]);
+    expect(periods.map((p) => [p.id, p.from, p.to, p.complete, p.months.length])).toEqual([
+      ['2025', '2025-01', '2025-12', true, 12], ['2024', '2024-11', '2024-12', false, 2],
     ]);
   });
 

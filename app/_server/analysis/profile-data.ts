@@ -20,9 +20,8 @@ import { getNeighbourhoodAdjacency } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { getAccessScope } from '../session';
 import { listNeighbourhoodActions } from '@/db/queries/analysis/actions';
-import { getSignalRollupMonths, listNeighbourhoodCategoryMonths } from '@/db/queries/analysis/signal-counts';
+import { listReleasedNeighbourhoodMonths } from '@/db/queries/analysis/signal-releases';
 import { type ActionEffect, type ActionRecord, actionWindows, beforeAfter } from '@/lib/analysis/actions';
-import { monthsBetween } from '@/lib/analysis/periods';
 import { canRecordActionIn } from '@/lib/auth/access';
 import { memo } from './memo';
 import { loadPeriods, loadRegionAnalysis, loadRegionInputs, pickPeriod } from './region-data';
@@ -150,15 +149,19 @@ async function loadActions(
   inputsOf: (period: AnalysisPeriod) => ReturnType<typeof loadRegionInputs>,
 ): Promise<NeighbourhoodProfile['actions']> {
   const records = await listNeighbourhoodActions(db, code);
-  const range = await getSignalRollupMonths(db);
+  // Only released months count (as in every analysis): a window over months that are still
+  // open would change from one view to the next and give away the difference.
+  const oldest = periods[periods.length - 1];
+  const newest = periods[0];
+  const range = oldest && newest ? { first: oldest.from, last: newest.to } : null;
   if (records.length === 0 || !range) return records.map((record) => ({ ...record, effect: null }));
-  const allMonths = monthsBetween(range.first, range.last);
+  const allMonths = periods.flatMap((period) => period.months).sort();
   const publications = await Promise.all(periods.map(async (p) => [p.id, (await inputsOf(p)).publication] as const));
   const effects = new Map<number, ActionEffect | null>();
   for (const category of [...new Set(records.map((record) => record.categoryCode))]) {
     const group = records.filter((record) => record.categoryCode === category);
     const key = category ?? ALL;
-    const monthCounts = await listNeighbourhoodCategoryMonths(db, code, category, { from: `${range.first}-01`, to: `${range.last}-01` });
+    const monthCounts = await listReleasedNeighbourhoodMonths(db, code, category);
     const yearShown = Object.fromEntries(publications.map(([id, publication]) => [id, publication.cell(neighbourhoodCell(code, key))?.suppressed === null]));
     const population = category !== null && rateBaseFor(category) === 'population_65_plus' ? base.population65Plus : base.population;
     let result: Record<number, ActionEffect | null> = {};

@@ -4,19 +4,21 @@ import { listPopulationPoints, listServiceLocations } from '@/db/queries/analysi
 import { getNeighbourhoodAdjacency } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodBases, listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { listNeighbourhoodSupply } from '@/db/queries/analysis/lighting-housing';
-import { listNeighbourhoodCategoryCounts, listNeighbourhoodMonthTotals, getSignalRollupMonths } from '@/db/queries/analysis/signal-counts';
+import { getSignalRollupMonths } from '@/db/queries/analysis/signal-counts';
+import { listReleasedCategoryCounts, listReleasedMonthTotals, listSignalReleases, releaseSignalYear } from '@/db/queries/analysis/signal-releases';
 import { listSignalPointsForClustering } from '@/db/queries/analysis/signal-points';
 import { getAreaDataVersion } from '@/db/queries/areas';
 import { listLayerVersions } from '@/db/queries/layer-versions';
 import type { Database } from '@/db/schema';
 import { type ClusterSummaries, dbscan, summariseClusters } from '@/lib/analysis/dbscan';
 import { NEED_INDICATORS } from '@/lib/analysis/need-index';
-import { type AnalysisPeriod, defaultPeriod, listPeriods, periodSpan } from '@/lib/analysis/periods';
+import { type AnalysisPeriod, defaultPeriod, periodSpan, periodsFromReleases, releasableYears } from '@/lib/analysis/periods';
 import { type Publication, buildPublication } from '@/lib/analysis/publication';
 import { type AreaBase, type RegionAnalysis, analyseRegion } from '@/lib/analysis/region-analysis';
 import { type SuppressedValue, suppressTable } from '@/lib/analysis/suppression';
 import type { AccessScope } from '@/lib/auth/access';
 import { parseEnv } from '@/lib/config/env';
+import { brusselsToday } from '@/lib/signals/today';
 import { memo } from './memo';
 
 /** DBSCAN of signal points: eps in metres (Lambert 72) and the minimum points of a core. */
@@ -35,8 +37,19 @@ async function dataVersion(db: Kysely<Database>): Promise<string> {
   return `${areas}|${Object.values(layers).join(',')}|${minCount()}`;
 }
 
-export async function loadPeriods(db: Kysely<Database>): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
-  const periods = listPeriods(await getSignalRollupMonths(db));
+/**
+ * The released years, newest first, after releasing those that fell due (the first page view
+ * after 1 February releases the year before; lib/analysis/periods.ts).
+ */
+export async function loadPeriods(db: Kysely<Database>, today = brusselsToday()): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
+  let releases = await listSignalReleases(db);
+  const released = new Set(releases.map((release) => release.year));
+  const due = releasableYears(await getSignalRollupMonths(db), today).filter((release) => !released.has(release.year));
+  if (due.length > 0) {
+    for (const release of due) await releaseSignalYear(db, release);
+    releases = await listSignalReleases(db);
+  }
+  const periods = periodsFromReleases(releases);
   return { periods, fallback: defaultPeriod(periods) };
 }
 
@@ -55,11 +68,10 @@ export interface RegionInputs {
 export async function loadRegionInputs(db: Kysely<Database>, regionCode: string, regionNis: readonly string[], period: AnalysisPeriod): Promise<RegionInputs> {
   const version = await dataVersion(db);
   return memo(`publication|${version}|${regionCode}|${period.id}|${period.to}`, async () => {
-    const span = periodSpan(period);
     const [bases, categoryCounts, monthCounts] = await Promise.all([
       listNeighbourhoodBases(db, regionNis),
-      listNeighbourhoodCategoryCounts(db, regionNis, span),
-      listNeighbourhoodMonthTotals(db, regionNis, span),
+      listReleasedCategoryCounts(db, regionNis, Number(period.id)),
+      listReleasedMonthTotals(db, regionNis, Number(period.id)),
     ]);
     const publication = buildPublication({ regionCode, neighbourhoods: bases, categoryCounts, monthCounts, months: period.months, threshold: minCount() });
     return { version, bases, publication };

@@ -40,6 +40,7 @@ export async function AnalysisFilters({ regionCode, query, periods, period }: {
       {query.tab !== 'hotspots' && <input type="hidden" name="tab" value={query.tab} />}
       {weightsChanged && <input type="hidden" name="gewichten" value={Object.entries(query.weights).map(([k, v]) => `${k}:${v}`).join(',')} />}
       <button type="submit" className="button button-primary" data-testid="filter-submit">{t('analysis.filter.apply')}</button>
+      <p className={styles.periodNote} data-testid="period-note">{t('analysis.periodNote')}</p>
     </form>
   );
 }
