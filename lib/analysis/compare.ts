@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { municipalityNis } from '@/lib/areas/codes';
 import { SIGNAL_CATEGORY_CODES } from '@/lib/signals/categories';
 import { ALL, type Publication, municipalityCell, municipalityMonthCell, neighbourhoodCell } from './publication';
-import { type RateBase, computeRates, rateBaseFor } from './rates';
+import { type RateBase, computeShownRates, rateBaseFor } from './rates';
 import type { AreaBase } from './region-analysis';
 import type { SuppressedValue } from './suppression';
 
@@ -117,19 +117,14 @@ export function compareMunicipalities(input: CompareInput): CompareResult {
   }));
 
   const base: RateBase = input.category === ALL ? 'population' : rateBaseFor(input.category);
-  const trueCount = (n: AreaBase) => {
-    const m = regionOf.get(n.municipalityNis)!;
-    return pub(m).cells.find((cell) => cell.id === neighbourhoodCell(n.code, input.category))?.value ?? 0;
-  };
-  const rates = computeRates(input.neighbourhoods.map((n) => ({ code: n.code, count: trueCount(n), basePopulation: n.population65Plus, totalPopulation: n.population })), base);
-  const rateOf = new Map(rates.areas.map((area) => [area.code, area]));
+  // Smoothed over the published counts only (lib/analysis/rates.ts computeShownRates).
+  const countOf = (n: AreaBase) => pub(regionOf.get(n.municipalityNis)!).cell(neighbourhoodCell(n.code, input.category)) ?? hidden;
+  const rates = computeShownRates(input.neighbourhoods.map((n) => ({ code: n.code, count: countOf(n), basePopulation: n.population65Plus, totalPopulation: n.population })), base);
   const rows = input.neighbourhoods.map((n): RankedNeighbourhood => {
-    const count = pub(regionOf.get(n.municipalityNis)!).cell(neighbourhoodCell(n.code, input.category)) ?? hidden;
-    const rate = rateOf.get(n.code)!;
-    const shown = count.suppressed === null;
+    const rate = rates.rateOf(n.code);
     return {
-      code: n.code, name: n.name, municipalityNis: n.municipalityNis, municipalityName: n.municipalityName, count,
-      rawPer1000: shown ? rate.rawPer1000 : null, smoothedPer1000: shown ? rate.smoothedPer1000 : null, rank: null,
+      code: n.code, name: n.name, municipalityNis: n.municipalityNis, municipalityName: n.municipalityName, count: countOf(n),
+      rawPer1000: rate?.rawPer1000 ?? null, smoothedPer1000: rate?.smoothedPer1000 ?? null, rank: null,
     };
   });
   // Ranked by smoothed rate; neighbourhoods whose count is hidden are listed after, unranked.

@@ -138,3 +138,50 @@ function validate(input: RateInput) {
     if (value !== null && (!Number.isFinite(value) || value < 0)) throw bad(name);
   }
 }
+
+export interface ShownRateInput {
+  code: string;
+  /** The count as published: `value` null (or `suppressed` set) when it is hidden. */
+  count: { value: number | null; suppressed: unknown };
+  basePopulation: number | null;
+  totalPopulation: number | null;
+}
+
+export interface ShownRateResult extends RateResult {
+  /** `areas` holds the areas whose count is shown; this is one of them, or null when hidden. */
+  rateOf(code: string): AreaRate | null;
+  /** The population at risk of any area (of `base`), shown or hidden: populations are public. */
+  populationOf(code: string): number | null;
+  /** What an area stands for in Gi* and the like: its smoothed rate, or θ where it is hidden. */
+  valueForStatistics(code: string): number | null;
+}
+
+/**
+ * Rates from published counts only. The smoothing is fitted on the areas whose count is shown;
+ * an area whose count is hidden gets no rate and stands in statistics for the overall rate θ
+ * of the shown ones. So every rate, and all that is derived from rates (Gi* z-scores, the need
+ * index, correlations), is a function of published figures: none of them can be solved for a
+ * hidden count. (Gi* is unchanged by scaling its inputs, so z-scores computed from the true
+ * rates of every area would, with a few shown rates, give the hidden rates back.)
+ */
+export function computeShownRates(inputs: readonly ShownRateInput[], requestedBase: RateBase = 'population'): ShownRateResult {
+  // Whether the base is there is a matter of populations (public), decided over every area.
+  const baseAvailable = requestedBase === 'population' || inputs.every((input) => input.basePopulation !== null);
+  const isShown = (input: ShownRateInput) => input.count.suppressed === null && input.count.value !== null;
+  const fit = computeRates(
+    inputs.filter(isShown).map((input) => ({ code: input.code, count: input.count.value!, basePopulation: input.basePopulation, totalPopulation: input.totalPopulation })),
+    baseAvailable ? requestedBase : 'population',
+  );
+  const fitted = new Map(fit.areas.map((area) => [area.code, area]));
+  const population = new Map(inputs.map((input) => [input.code, fit.base === 'population' ? input.totalPopulation : input.basePopulation]));
+  return {
+    ...fit, requestedBase, baseAvailable,
+    rateOf: (code) => fitted.get(code) ?? null,
+    populationOf: (code) => population.get(code) ?? null,
+    valueForStatistics: (code) => {
+      const area = fitted.get(code);
+      if (area) return area.smoothedPer1000;
+      return (population.get(code) ?? 0) > 0 ? fit.overallPer1000 : null;
+    },
+  };
+}

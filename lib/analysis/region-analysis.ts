@@ -4,7 +4,7 @@ import type { Adjacency } from './contiguity';
 import { type GiStarResult, type Significance, getisOrdGiStar } from './getis-ord';
 import { DEFAULT_NEED_WEIGHTS, type NeedInput, computeNeedIndex } from './need-index';
 import { ALL, type Publication, municipalityCell, neighbourhoodCell } from './publication';
-import { type RateBase, computeRates, rateBaseFor } from './rates';
+import { type RateBase, computeShownRates, rateBaseFor } from './rates';
 import type { SuppressedValue } from './suppression';
 
 /**
@@ -112,30 +112,28 @@ export interface RegionAnalysis {
 
 /**
  * Rates of one category smoothed over the neighbourhoods analysed, and Gi* on the smoothed
- * rates, most concentrated first. Rates are blanked where the count is hidden.
+ * rates, most concentrated first. Only published counts go in (lib/analysis/rates.ts
+ * computeShownRates): a neighbourhood whose count is hidden has no rate and counts in Gi* at
+ * the overall rate, so no z-score can be solved for a hidden count.
  */
 export function hotspotRows(publication: Publication, neighbourhoods: readonly AreaBase[], adjacency: Adjacency, category: string) {
   const codes = neighbourhoods.map((n) => n.code);
-  const trueValue = new Map(publication.cells.map((cell) => [cell.id, cell.value]));
-  const trueCount = (code: string) => trueValue.get(neighbourhoodCell(code, category)) ?? 0;
-  const rates = computeRates(neighbourhoods.map((n) => ({
-    code: n.code, count: trueCount(n.code), basePopulation: n.population65Plus, totalPopulation: n.population,
+  const shownCount = (code: string): SuppressedValue => publication.cell(neighbourhoodCell(code, category)) ?? { value: null, suppressed: 'secondary' };
+  const rates = computeShownRates(neighbourhoods.map((n) => ({
+    code: n.code, count: shownCount(n.code), basePopulation: n.population65Plus, totalPopulation: n.population,
   })), category === ALL ? 'population' : rateBaseFor(category));
-  const rateOf = new Map(rates.areas.map((area) => [area.code, area]));
   const gi = new Map<string, GiStarResult>(getisOrdGiStar(
-    Object.fromEntries(rates.areas.map((area) => [area.code, area.smoothedPer1000])),
+    Object.fromEntries(codes.map((code) => [code, rates.valueForStatistics(code)])),
     restrict(adjacency, codes),
   ).map((result) => [result.code, result]));
   const rows = neighbourhoods.map((n): HotspotRow => {
-    const count = publication.cell(neighbourhoodCell(n.code, category)) ?? { value: null, suppressed: 'secondary' };
-    const rate = rateOf.get(n.code)!;
+    const rate = rates.rateOf(n.code);
     const g = gi.get(n.code)!;
-    const visible = count.suppressed === null;
     return {
       code: n.code, name: n.name, municipalityNis: n.municipalityNis, municipalityName: n.municipalityName,
-      population: rate.population, count,
-      rawPer1000: visible ? rate.rawPer1000 : null,
-      smoothedPer1000: visible ? rate.smoothedPer1000 : null,
+      population: rates.populationOf(n.code), count: shownCount(n.code),
+      rawPer1000: rate?.rawPer1000 ?? null,
+      smoothedPer1000: rate?.smoothedPer1000 ?? null,
       zScore: g.zScore, pValue: g.pValue, significance: g.significance,
     };
   }).sort((a, b) => (b.zScore ?? -Infinity) - (a.zScore ?? -Infinity) || (a.code < b.code ? -1 : 1));
@@ -145,23 +143,24 @@ export function hotspotRows(publication: Publication, neighbourhoods: readonly A
 export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
   const { publication, neighbourhoods, category } = input;
   const codes = neighbourhoods.map((n) => n.code);
-  const trueValue = new Map(publication.cells.map((cell) => [cell.id, cell.value]));
-  const trueCount = (code: string, key: string) => trueValue.get(neighbourhoodCell(code, key)) ?? 0;
   const shown = (id: string): SuppressedValue => publication.cell(id) ?? { value: null, suppressed: 'secondary' };
+  // Rates of every neighbourhood from published counts only (see hotspotRows).
+  const shownRates = (key: string) => computeShownRates(neighbourhoods.map((n) => ({
+    code: n.code, count: shown(neighbourhoodCell(n.code, key)), basePopulation: null, totalPopulation: n.population,
+  })));
 
   const { rates, rows: hotspots } = hotspotRows(publication, neighbourhoods, input.adjacency, category);
 
   const municipalities = municipalityRates(input, rates.base);
 
   // The need index: public indicators, and all signals per 1,000 (smoothed) where that count is shown.
-  const allRates = computeRates(neighbourhoods.map((n) => ({ code: n.code, count: trueCount(n.code, ALL), basePopulation: null, totalPopulation: n.population })));
-  const allRateOf = new Map(allRates.areas.map((area) => [area.code, area.smoothedPer1000]));
+  const allRates = shownRates(ALL);
   const need = neighbourhoods.map((n): NeedInput => {
     const indicators = input.indicators.get(n.code) ?? {};
     const signalsShown = shown(neighbourhoodCell(n.code, ALL)).suppressed === null;
     const values: Record<string, number | null> = {};
     for (const key of Object.keys(DEFAULT_NEED_WEIGHTS)) values[key] = key === 'signals_per_1000' ? null : indicators[key] ?? null;
-    values.signals_per_1000 = signalsShown ? allRateOf.get(n.code) ?? null : null;
+    values.signals_per_1000 = signalsShown ? allRates.rateOf(n.code)?.smoothedPer1000 ?? null : null;
     return { code: n.code, values };
   });
 
@@ -180,11 +179,8 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
   }));
 
   const supplyOf = new Map(input.supply.map((row) => [row.code, row]));
-  const smoothedFor = (key: string) => new Map(computeRates(neighbourhoods.map((n) => ({
-    code: n.code, count: trueCount(n.code, key), basePopulation: null, totalPopulation: n.population,
-  }))).areas.map((area) => [area.code, area]));
-  const unsafe = smoothedFor('unsafe_street');
-  const housingRates = smoothedFor('poor_housing');
+  const unsafe = shownRates('unsafe_street');
+  const housingRates = shownRates('poor_housing');
   const lighting = neighbourhoods.map((n): LightingRow => {
     const supply = supplyOf.get(n.code);
     const count = shown(neighbourhoodCell(n.code, 'unsafe_street'));
@@ -192,7 +188,7 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
     return {
       code: n.code,
       unsafeStreet: count,
-      unsafePer1000: count.suppressed === null ? unsafe.get(n.code)?.rawPer1000 ?? null : null,
+      unsafePer1000: unsafe.rateOf(n.code)?.rawPer1000 ?? null,
       lightsPerKm2: n.areaM2 > 0 ? lights / (n.areaM2 / 1e6) : 0,
       defectShare: lights > 0 ? (supply?.defectLights ?? 0) / lights : null,
     };
@@ -203,19 +199,19 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
     return {
       code: n.code,
       poorHousing: count,
-      poorHousingPer1000: count.suppressed === null ? housingRates.get(n.code)?.rawPer1000 ?? null : null,
+      poorHousingPer1000: housingRates.rateOf(n.code)?.rawPer1000 ?? null,
       socialUnitsPer1000: n.population ? (units / n.population) * 1000 : null,
       substandardDwellings: input.dwellings[n.code] ?? { value: 0, suppressed: null },
     };
   });
 
-  const smoothedUnsafe = (code: string) => unsafe.get(code)?.smoothedPer1000 ?? null;
+  const smoothedUnsafe = (code: string) => unsafe.rateOf(code)?.smoothedPer1000 ?? null;
   const correlations = {
     unsafeVsDefects: correlation(lighting.map((row) => [smoothedUnsafe(row.code), row.defectShare])),
     unsafeVsLightDensity: correlation(lighting.map((row) => [smoothedUnsafe(row.code), row.lightsPerKm2])),
     housingVsSubstandard: correlation(neighbourhoods.map((n) => [
-      housingRates.get(n.code)?.smoothedPer1000 ?? null,
-      n.population ? (trueDwellings(input, n.code) / n.population) * 1000 : null,
+      housingRates.rateOf(n.code)?.smoothedPer1000 ?? null,
+      shownDwellingsPer1000(input, n),
     ])),
   };
 
@@ -226,13 +222,14 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
 }
 
 /** Dwelling counts enter a correlation only as shown: a hidden one is left out. */
-function trueDwellings(input: RegionAnalysisInput, code: string): number {
-  return input.dwellings[code]?.value ?? 0;
+function shownDwellingsPer1000(input: RegionAnalysisInput, n: AreaBase): number | null {
+  const dwellings = input.dwellings[n.code] ?? { value: 0, suppressed: null };
+  if (dwellings.suppressed !== null || dwellings.value === null || !n.population) return null;
+  return (dwellings.value / n.population) * 1000;
 }
 
 function municipalityRates(input: RegionAnalysisInput, base: RateBase): MunicipalityRateRow[] {
   const { publication, neighbourhoods, category } = input;
-  const trueValue = new Map(publication.cells.map((cell) => [cell.id, cell.value]));
   const groups = new Map<string, { name: string; population: number | null; population65Plus: number | null }>();
   for (const n of neighbourhoods) {
     const group = groups.get(n.municipalityNis) ?? { name: n.municipalityName, population: 0, population65Plus: 0 };
@@ -241,16 +238,15 @@ function municipalityRates(input: RegionAnalysisInput, base: RateBase): Municipa
     groups.set(n.municipalityNis, group);
   }
   const nisList = [...groups.keys()].sort();
-  const rates = computeRates(nisList.map((nis) => ({
-    code: nis, count: trueValue.get(municipalityCell(nis, category)) ?? 0,
-    basePopulation: groups.get(nis)!.population65Plus, totalPopulation: groups.get(nis)!.population,
+  const countOf = (nis: string): SuppressedValue => publication.cell(municipalityCell(nis, category)) ?? { value: null, suppressed: 'secondary' };
+  const rates = computeShownRates(nisList.map((nis) => ({
+    code: nis, count: countOf(nis), basePopulation: groups.get(nis)!.population65Plus, totalPopulation: groups.get(nis)!.population,
   })), base);
-  return rates.areas.map((area) => {
-    const count = publication.cell(municipalityCell(area.code, category)) ?? { value: null, suppressed: 'secondary' as const };
-    const visible = count.suppressed === null;
+  return nisList.map((nis) => {
+    const rate = rates.rateOf(nis);
     return {
-      nis: area.code, name: groups.get(area.code)!.name, population: area.population, count,
-      rawPer1000: visible ? area.rawPer1000 : null, smoothedPer1000: visible ? area.smoothedPer1000 : null,
+      nis, name: groups.get(nis)!.name, population: rates.populationOf(nis), count: countOf(nis),
+      rawPer1000: rate?.rawPer1000 ?? null, smoothedPer1000: rate?.smoothedPer1000 ?? null,
     };
   }).sort((a, b) => a.name.localeCompare(b.name, 'nl-BE'));
 }

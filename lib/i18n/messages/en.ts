@@ -602,7 +602,7 @@ export const en = {
   'analysis.hotspots.intro': '{hot} neighbourhoods are in a hot spot: a neighbourhood and its neighbours together have significantly more signals per 1,000 {base} than the rest.',
   'analysis.hotspots.onlySignificant': 'Hot and cold spots only',
   'analysis.hotspots.none': 'No significant hot or cold spots.',
-  'analysis.hotspots.method': 'Getis-Ord Gi* on the smoothed rates (empirical Bayes), neighbours = neighbourhoods sharing a border; two-sided, no correction for multiple testing.',
+  'analysis.hotspots.method': 'Getis-Ord Gi* on the smoothed rates (empirical Bayes), neighbours = neighbourhoods sharing a border; two-sided, no correction for multiple testing. Only shown counts go in: a neighbourhood whose count is hidden counts at the regional average.',
   'analysis.municipalities.title': 'Municipalities',
   'analysis.clusters.title': 'Point clusters of signals',
   'analysis.clusters.intro': '{count} clusters (DBSCAN, 250 m, at least 5 signals); {hidden} smaller ones not shown.',

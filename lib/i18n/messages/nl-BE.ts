@@ -604,7 +604,7 @@ export const nlBE = {
   'analysis.hotspots.intro': '{hot} buurten liggen in een hotspot: een buurt en haar buren samen hebben significant meer signalen per 1.000 {base} dan de rest.',
   'analysis.hotspots.onlySignificant': 'Alleen hot- en coldspots',
   'analysis.hotspots.none': 'Geen significante hot- of coldspots.',
-  'analysis.hotspots.method': 'Getis-Ord Gi* op de afgevlakte cijfers (empirical Bayes), buren = buurten met een gemeenschappelijke grens; tweezijdig, zonder correctie voor meervoudig testen.',
+  'analysis.hotspots.method': 'Getis-Ord Gi* op de afgevlakte cijfers (empirical Bayes), buren = buurten met een gemeenschappelijke grens; tweezijdig, zonder correctie voor meervoudig testen. Alleen getoonde aantallen tellen: een buurt met een verborgen aantal telt mee aan het gemiddelde van de regio.',
   'analysis.municipalities.title': 'Gemeenten',
   'analysis.clusters.title': 'Puntclusters van signalen',
   'analysis.clusters.intro': '{count} clusters (DBSCAN, 250 m, minstens 5 signalen); {hidden} kleinere niet getoond.',
