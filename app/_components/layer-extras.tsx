@@ -35,6 +35,8 @@ interface SignalsProps extends AreaFigures {
   loading: boolean;
   error: boolean;
   rateBreaks: ClassBreaks;
+  /** The small-numbers threshold (BUURTRADAR_MIN_COUNT). */
+  minCount: number;
 }
 
 function Signals(props: SignalsProps) {
@@ -75,7 +77,7 @@ function Signals(props: SignalsProps) {
           ))}
           <li className="layer-legend-row">
             <span className="layer-legend-swatch"><span className="layer-square" style={{ background: SIGNAL_RATE_WITHHELD }} aria-hidden="true" /></span>
-            <span>{t('layers.signals.withheld')}</span>
+            <span>{t('layers.signals.withheld', { min: props.minCount })}</span>
           </li>
         </ul>
       )}

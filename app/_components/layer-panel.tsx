@@ -30,6 +30,8 @@ export interface LayerPanelProps {
   locked?: readonly OverlayLayer[];
   /** Why they are locked: sign in, or (aggregates-only roles) the analysis pages have them. */
   lockedReason?: { kind: 'signIn' } | { kind: 'analysis'; href: string };
+  /** The small-numbers threshold the legends name (BUURTRADAR_MIN_COUNT). */
+  minCount: number;
 }
 
 const NAME_KEYS = {
@@ -44,7 +46,7 @@ const NAME_KEYS = {
 const PANEL_ORDER: readonly OverlayLayer[] = ['signals', 'services', 'street_lights', 'social_housing', 'substandard_dwellings'];
 
 /** Overlay switches, each with its legend once switched on (a legend for a hidden layer is noise). */
-export function LayerPanel({ enabled, onChange, available, error, extras, signalView, locked = [], lockedReason = { kind: 'signIn' } }: LayerPanelProps) {
+export function LayerPanel({ enabled, onChange, available, error, extras, signalView, minCount, locked = [], lockedReason = { kind: 'signIn' } }: LayerPanelProps) {
   const { t } = useI18n();
   return (
     <div className="layer-panel">
@@ -81,7 +83,7 @@ export function LayerPanel({ enabled, onChange, available, error, extras, signal
               {on && (
                 <div id={`layer-legend-${layer}`} className="layer-legend" data-testid={`layer-legend-${layer}`}>
                   {extras?.[layer]}
-                  <LayerLegend layer={layer} signalView={signalView} />
+                  <LayerLegend layer={layer} signalView={signalView} minCount={minCount} />
                 </div>
               )}
             </li>
@@ -147,24 +149,24 @@ function HeatRamp() {
   );
 }
 
-function LayerLegend({ layer, signalView }: { layer: OverlayLayer; signalView: LayerPanelProps['signalView'] }) {
+function LayerLegend({ layer, signalView, minCount }: { layer: OverlayLayer; signalView: LayerPanelProps['signalView']; minCount: number }) {
   const { t, lang } = useI18n();
   switch (layer) {
     case 'signals':
       // The rate classes come with the extras (they depend on the data).
-      if (signalView === 'rate') return <p className="layer-legend-note">{t('layers.legend.ratePrivacyNote')}</p>;
+      if (signalView === 'rate') return <p className="layer-legend-note">{t('layers.legend.ratePrivacyNote', { below: minCount - 1 })}</p>;
       return (
         <>
           {signalView === 'heatmap' ? <HeatRamp /> : <Ramp colors={SIGNAL_RAMP} />}
-          <p className="layer-legend-note">{t('layers.legend.privacyNote')}</p>
+          <p className="layer-legend-note">{t('layers.legend.privacyNote', { min: minCount })}</p>
         </>
       );
     case 'substandard_dwellings':
       return (
         <>
           <Ramp colors={SUBSTANDARD_RAMP} />
-          <p className="layer-legend-note">{t('layers.legend.perNeighbourhoodNote')}</p>
-          <p className="layer-legend-note">{t('layers.legend.privacyNote')}</p>
+          <p className="layer-legend-note">{t('layers.legend.perNeighbourhoodNote', { min: minCount })}</p>
+          <p className="layer-legend-note">{t('layers.legend.privacyNote', { min: minCount })}</p>
         </>
       );
     case 'services':

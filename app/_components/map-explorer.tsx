@@ -63,6 +63,8 @@ export interface MapExplorerProps {
   /** Changes whenever area data changes; part of every data URL so caches never serve stale data. */
   dataVersion: string;
   basemap: BasemapOptions;
+  /** The small-numbers threshold (BUURTRADAR_MIN_COUNT) the legends name. */
+  minCount: number;
 }
 
 /**
@@ -305,6 +307,7 @@ export function MapExplorer(props: MapExplorerProps) {
             available={overlaySources !== null}
             error={tileVersions.state.status === 'error' ? t('layers.loadError') : undefined}
             signalView={options.signalView}
+            minCount={props.minCount}
             locked={props.canSeeSignals ? [] : ['signals']}
             lockedReason={props.signalsLock === 'analysis' ? { kind: 'analysis', href: `/analyse/${region.code}` } : { kind: 'signIn' }}
             extras={{
@@ -313,6 +316,7 @@ export function MapExplorer(props: MapExplorerProps) {
                   view={options.signalView}
                   onViewChange={(signalView: SignalView) => changeOptions({ signalView })}
                   figures={shownFigures}
+                  minCount={props.minCount}
                   loading={figures.state.status === 'loading'}
                   error={figures.state.status === 'error'}
                   scopeNis={municipalityNis}

@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { z } from 'zod';
 import type { AccessProfile } from '@/lib/auth/access';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { normaliseEmail } from '@/lib/auth/throttle';
 import { ORGANISATION_TYPES, ROLES, type OrganisationType } from '@/lib/auth/roles';
 import { municipalityNis, regionCode } from '@/lib/areas/codes';
@@ -83,8 +84,7 @@ export async function createOrganisation(db: Kysely<Database>, input: z.input<ty
 }
 
 /** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 export const newAccount = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),

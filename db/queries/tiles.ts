@@ -132,7 +132,7 @@ async function serverPointTile(db: Kysely<Database>, request: TileRequest & { la
   const { rows } = await sql<{ candidates: number; tile: Uint8Array | null; version: string }>`
     SELECT count(*)::int AS candidates,
       ST_AsMVT(features, ${request.layer}::text, ${TILE_EXTENT}::int, 'geom', 'id') AS tile,
-      ${layerVersionToken(request.layer)} AS version
+      ${layerVersionToken(request.layer, options.privateMinCount)} AS version
     FROM (${pointSource(request, maxPoints + 1, geometry, options)}) AS features
   `.execute(db);
   return { candidates: rows[0]?.candidates ?? 0, tile: nonEmpty(rows[0]?.tile ?? null), version: rows[0]?.version };
@@ -223,7 +223,7 @@ async function cellTile(db: Kysely<Database>, backend: Backend, request: TileReq
     // The centres are already tile coordinates, so they go to ST_AsMVT as they are.
     const names = Object.keys(CELL_ATTRIBUTES[request.layer]).map((name) => sql.ref(`r.${name}`));
     const { rows } = await sql<{ tile: Uint8Array | null; version: string }>`
-      SELECT ST_AsMVT(c, ${request.layer}::text, ${TILE_EXTENT}::int, 'geom') AS tile, ${layerVersionToken(request.layer)} AS version
+      SELECT ST_AsMVT(c, ${request.layer}::text, ${TILE_EXTENT}::int, 'geom') AS tile, ${layerVersionToken(request.layer, options.privateMinCount)} AS version
       FROM (SELECT ST_Point(r.px, r.py) AS geom, ${sql.join(names)} FROM (${cellRows(request, plan, options)}) r) c
     `.execute(db);
     return { tile: nonEmpty(rows[0]?.tile ?? null), version: rows[0]?.version };
@@ -243,6 +243,8 @@ export interface TileOptions {
    * and no points, which is what the least privileged role that sees all of Flanders gets.
    */
   signals?: SignalTileAccess;
+  /** The small-numbers threshold for the cells of layers about people (BUURTRADAR_MIN_COUNT); 5 when absent. */
+  privateMinCount?: number;
 }
 
 const ALL_CELLS: SignalTileAccess = { cells: { kind: 'all' }, points: [] };
@@ -261,7 +263,7 @@ const isPointRequest = (request: TileRequest): request is TileRequest & { layer:
 
 /** Points where the layer's plan allows them and they fit its budget; otherwise cells. */
 async function makeTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions): Promise<MadeTile> {
-  const planned = planTile(request.layer, request.z);
+  const planned = planTile(request.layer, request.z, options.privateMinCount);
   // Signal points only for those who may see some; everyone else gets the cells at every zoom.
   const plan = planned.mode === 'points' && request.layer === 'signals' && signalAccess(options).points.length === 0
     ? planned.fallback : planned;
@@ -294,5 +296,5 @@ export async function getVersionedTile(
   db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions = {},
 ): Promise<VersionedTile> {
   const made = await makeTile(db, backend, request, options);
-  return { tile: made.tile, version: made.version ?? await getLayerVersion(db, request.layer) };
+  return { tile: made.tile, version: made.version ?? await getLayerVersion(db, request.layer, options.privateMinCount) };
 }

@@ -35,7 +35,10 @@ export const TILE_FORMAT = 2;
 export const MAX_LABEL_CHARS = 60;
 /** Width of the EPSG:3857 world in metres (2π × 6,378,137). */
 export const WORLD_WIDTH_M = 40_075_016.685_578_49;
-/** The fewest records a cell may show when it shows a layer about people. */
+/**
+ * The fewest records a cell may show when it shows a layer about people, by default; the app
+ * passes BUURTRADAR_MIN_COUNT (the analyses' threshold) so the map and the analyses agree.
+ */
 export const MIN_PRIVATE_COUNT = 5;
 
 /** Attribute kinds, for the size argument: enums and booleans have few distinct values. */
@@ -52,8 +55,8 @@ interface LayerRule {
   cellSize: number;
   /** Cells never smaller than this, in EPSG:3857 metres (≈ 0.63 ground metres in Flanders). */
   minCellMeters: number;
-  /** Cells with fewer records are left out. */
-  minCount: number;
+  /** Cells with fewer records are left out; `private`: the small-numbers threshold. */
+  minCount: number | 'private';
   /** Deepest zoom served; the map scales up tiles of this zoom beyond it. */
   maxZoom: number;
 }
@@ -70,11 +73,11 @@ export const SIGNAL_POINTS_FROM = 15;
 export const LAYER_RULES = {
   signals: {
     pointsFrom: SIGNAL_POINTS_FROM, pointAttributes: { category: 'enum', status: 'enum', demo: 'bool' }, cellAttributes: { count: 'int' },
-    cellSize: 128, minCellMeters: 600, minCount: MIN_PRIVATE_COUNT, maxZoom: 16,
+    cellSize: 128, minCellMeters: 600, minCount: 'private', maxZoom: 16,
   },
   substandard_dwellings: {
     pointsFrom: null, pointAttributes: {}, cellAttributes: { count: 'int' },
-    cellSize: 128, minCellMeters: 600, minCount: MIN_PRIVATE_COUNT, maxZoom: 16,
+    cellSize: 128, minCellMeters: 600, minCount: 'private', maxZoom: 16,
   },
   street_lights: {
     pointsFrom: 15, pointAttributes: { status: 'enum', lamp_type: 'enum', demo: 'bool' },
@@ -109,10 +112,22 @@ export interface PointPlan {
 }
 export type TilePlan = PointPlan | CellPlan;
 
+/** Whether the layer is about people: its cells obey the small-numbers threshold. */
+export const isAboutPeople = (layer: TileLayer) => LAYER_RULES[layer].minCount === 'private';
+
+/**
+ * The tile format as it appears in the layer's version token: for a layer about people with
+ * the threshold, so that tile URLs (cached for good) change when the threshold does.
+ */
+export function tileFormatToken(layer: TileLayer, privateMinCount = MIN_PRIVATE_COUNT): string {
+  return isAboutPeople(layer) ? `${TILE_FORMAT}k${privateMinCount}` : String(TILE_FORMAT);
+}
+
 /** The plan for a tile of `layer` at zoom `z` (0 ≤ z ≤ the layer's maxZoom). */
-export function planTile(layer: TileLayer, z: number): TilePlan {
+export function planTile(layer: TileLayer, z: number, privateMinCount = MIN_PRIVATE_COUNT): TilePlan {
   const rule: LayerRule = LAYER_RULES[layer];
-  const cells: CellPlan = { mode: 'cells', cellSize: cellSizeAt(rule, z), minCount: rule.minCount };
+  const minCount = rule.minCount === 'private' ? privateMinCount : rule.minCount;
+  const cells: CellPlan = { mode: 'cells', cellSize: cellSizeAt(rule, z), minCount };
   if (rule.pointsFrom === null || z < rule.pointsFrom) return cells;
   return { mode: 'points', maxPoints: pointBudget(layer), fallback: cells };
 }

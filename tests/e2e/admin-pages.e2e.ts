@@ -36,7 +36,7 @@ test('creates an account with field errors first, signs it out everywhere and di
   await page.locator('#account-email').fill(DEMO_ACCOUNTS.admin.email);
   await page.locator('#account-password').fill('kort');
   await page.getByTestId('account-submit').click();
-  await expect(page.getByTestId('account-error-email')).toContainText('already has an account');
+  await expect(page.getByTestId('account-error-email')).toContainText('Er bestaat al een account met dit e-mailadres');
   await expect(page.getByTestId('account-error-password')).toBeVisible();
   await expect(page.getByTestId('account-error-name')).toBeVisible();
   await expect(page.getByTestId('account-error-municipalities')).toBeVisible();

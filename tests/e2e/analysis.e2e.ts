@@ -171,7 +171,7 @@ test('a coordinator records an action for a Balen neighbourhood and sees its bef
   await page.getByTestId('action-owner').fill('Lokaal dienstencentrum');
   await page.getByTestId('action-start').fill('2025-03-01');
   await page.getByTestId('action-submit').click();
-  await expect(page.getByTestId('action-form').getByRole('alert')).toContainText('at least 3');
+  await expect(page.getByTestId('action-form').getByTestId('action-error-title')).toContainText('3 tot 120 tekens');
   await page.getByTestId('action-title').fill('Buurtbabbel op woensdag');
   await page.getByTestId('action-submit').click();
   const row = page.getByTestId('action-row').filter({ hasText: 'Buurtbabbel op woensdag' });

@@ -367,6 +367,27 @@ describe('who sees signal tiles', () => {
     expect((await signalTile(advisorRavels, 11, ...RAVELS_CENTRE)).features.length).toBeGreaterThan(0);
   });
 
+  it('leave out cells below a raised small-numbers threshold, under a tile URL of their own', async () => {
+    const { x, y } = tileOf(BALEN_CENTRE[0], BALEN_CENTRE[1], 11);
+    const cells = async (privateMinCount?: number) => decode(await getTile(handle.db, handle.backend, request(`/signals/11/${x}/${y}.pbf`), { privateMinCount }), 'signals')
+      .map((f) => Number(f.properties.count));
+    const [five, twelve] = [await cells(), await cells(12)];
+    // Not vacuous: the tile has cells from 5 to 11, which the raised threshold drops.
+    expect(five.some((count) => count >= 5 && count < 12)).toBe(true);
+    expect(twelve.every((count) => count >= 12)).toBe(true);
+    expect([...twelve].sort()).toEqual(five.filter((count) => count >= 12).sort());
+    // Tile URLs are cached for good: another threshold is another version, so another URL.
+    const [v5, v12] = [await getLayerVersion(handle.db, 'signals'), await getLayerVersion(handle.db, 'signals', 12)];
+    expect(v5).not.toBe(v12);
+    expect((await listLayerVersions(handle.db, 12)).signals).toBe(v12);
+    expect((await listLayerVersions(handle.db, 12)).street_lights).toBe((await listLayerVersions(handle.db)).street_lights);
+    const url = new URL(`http://localhost/api/tiles/signals/11/${x}/${y}.pbf?v=${v5}`);
+    const response = await respondWithTile(async () => ({ db: handle.db, backend: handle.backend }), url,
+      { layer: 'signals', z: '11', x: String(x), y: `${y}.pbf` }, async () => coordinatorBalen, 12);
+    expect(response.status).toBe(307);
+    expect(response.headers.get('Location')).toContain(`v=${v12}`);
+  });
+
   it('show generalised points from z 15 only to those who may see points, in their municipalities', async () => {
     const points = await signalTile(coordinatorBalen, 15, ...BALEN_CENTRE);
     expect(points.features.length).toBeGreaterThan(0);

@@ -17,19 +17,16 @@ import { type Publication, buildPublication } from '@/lib/analysis/publication';
 import { type AreaBase, type RegionAnalysis, analyseRegion } from '@/lib/analysis/region-analysis';
 import { type SuppressedValue, suppressTable } from '@/lib/analysis/suppression';
 import type { AccessScope } from '@/lib/auth/access';
-import { parseEnv } from '@/lib/config/env';
 import { brusselsToday } from '@/lib/signals/today';
+import { smallNumberThreshold } from '../small-numbers';
 import { memo } from './memo';
 
 /** DBSCAN of signal points: eps in metres (Lambert 72) and the minimum points of a core. */
 export const CLUSTER_EPS_METRES = 250;
 export const CLUSTER_MIN_POINTS = 5;
 
-/** The small-numbers threshold (BUURTRADAR_MIN_COUNT, validated at start; 5 by default). */
-export function minCount(): number {
-  const parsed = parseEnv(process.env);
-  return parsed.ok ? parsed.env.BUURTRADAR_MIN_COUNT : 5;
-}
+/** The small-numbers threshold (app/_server/small-numbers.ts). */
+export const minCount = smallNumberThreshold;
 
 /** A token that changes whenever anything the analyses read may have changed. */
 async function dataVersion(db: Kysely<Database>): Promise<string> {

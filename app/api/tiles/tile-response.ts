@@ -35,6 +35,7 @@ export async function respondWithTile(
   url: URL,
   path: { layer: string; z: string; x: string; y: string },
   readScope: () => Promise<AccessScope | null>,
+  privateMinCount?: number,
 ): Promise<Response> {
   const parsed = parseTileRequest(path, url.searchParams);
   if (!parsed.ok) return jsonError(400, parsed.error);
@@ -50,8 +51,8 @@ export async function respondWithTile(
       signals = signalTileAccess(scope)!;
     }
     const { db, backend } = await openDatabase();
-    if (request.version === undefined) return redirectTo(url, await getLayerVersion(db, request.layer));
-    const { tile, version } = await getVersionedTile(db, backend, request, { signals });
+    if (request.version === undefined) return redirectTo(url, await getLayerVersion(db, request.layer, privateMinCount));
+    const { tile, version } = await getVersionedTile(db, backend, request, { signals, privateMinCount });
     if (version !== request.version) return redirectTo(url, version);
     const headers = { 'Content-Type': MVT_CONTENT_TYPE, 'Cache-Control': signals ? PERSONAL : IMMUTABLE };
     // A copy (at most 256 KB) gives the ArrayBuffer-backed view that Response's types ask for.

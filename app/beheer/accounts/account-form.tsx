@@ -6,6 +6,7 @@ import type { OrganisationChoice } from '@/db/queries/account-admin';
 import { ORGANISATION_TYPES, ROLES, type Role } from '@/lib/auth/roles';
 import { PARTNER_TYPE_LABELS } from '@/lib/signals/labels';
 import styles from '../admin.module.css';
+import { accountErrorMessage } from './account-errors';
 import { type AccountFormState, createAccountAction } from './actions';
 import { ROLE_KEYS } from './role-keys';
 
@@ -30,7 +31,7 @@ export function AccountForm({ organisations, municipalities, regions }: {
   const typed = state.status === 'error' ? state.values ?? {} : {};
   const typedText = (name: string) => (typeof typed[name] === 'string' ? typed[name] : '');
   const error = (name: string) => errors[name] && (
-    <span className={styles.fieldError} id={`account-${name}-error`} data-testid={`account-error-${name}`}>{errors[name]!.message}</span>
+    <span className={styles.fieldError} id={`account-${name}-error`} data-testid={`account-error-${name}`}>{accountErrorMessage(t, name, errors[name]!)}</span>
   );
   const invalid = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `account-${name}-error` } as const : {});
   const orgTypeName = (type: string) => (type === 'municipality' ? t('admin.accounts.orgType.municipality') : PARTNER_TYPE_LABELS[type as keyof typeof PARTNER_TYPE_LABELS]?.[lang] ?? type);
@@ -114,7 +115,7 @@ export function AccountForm({ organisations, municipalities, regions }: {
             {pending ? t('admin.accounts.creating') : t('admin.accounts.create')}
           </button>
         </div>
-        {errors._form && <p className={styles.alert} role="alert">{errors._form.message}</p>}
+        {errors._form && <p className={styles.alert} role="alert">{accountErrorMessage(t, '_form', errors._form)}</p>}
         {state.status === 'created' && <p className={styles.success} role="status" data-testid="account-created">{t('admin.accounts.created')}</p>}
       </form>
     </section>

@@ -11,6 +11,7 @@ import { MapExplorer } from '@/app/_components/map-explorer';
 import { getAccessScope } from '@/app/_server/session';
 import { signalTileAccess } from '@/lib/auth/access';
 import { resolveMapArea } from './load-area';
+import { smallNumberThreshold } from '@/app/_server/small-numbers';
 
 interface MapPageProps {
   params: Promise<{ area?: string[] }>;
@@ -59,6 +60,7 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
       signalMonths={signalMonths}
       dataVersion={dataVersion}
       basemap={basemapOptions()}
+      minCount={smallNumberThreshold()}
     />
   );
 }

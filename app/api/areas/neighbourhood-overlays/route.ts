@@ -1,11 +1,11 @@
 import { PERSONAL_HEADERS, getAccessScope } from '@/app/_server/session';
+import { smallNumberThreshold } from '@/app/_server/small-numbers';
 import { findRegion, listMunicipalities } from '@/db/queries/areas';
 import { getNeighbourhoodOverlayCounts } from '@/db/queries/neighbourhood-overlays';
 import { getDb } from '@/db/server';
 import { regionCode } from '@/lib/areas/codes';
 import { mapSignalMunicipalitiesIn } from '@/lib/auth/access';
 import { summariseNeighbourhoodOverlays } from '@/lib/map/neighbourhood-overlays';
-import { MIN_PRIVATE_COUNT } from '@/lib/tiles/aggregation';
 import { parseSignalFilters } from '@/lib/tiles/tile-request';
 import { jsonError } from '../respond';
 
@@ -31,12 +31,13 @@ export async function GET(request: Request): Promise<Response> {
     const [scope, municipalities] = await Promise.all([getAccessScope(), listMunicipalities(db, region.data)]);
     const visible = mapSignalMunicipalitiesIn(scope, municipalities.map((m) => m.nis));
     const rows = await getNeighbourhoodOverlayCounts(db, region.data, filters.value, visible);
+    const threshold = smallNumberThreshold();
     return Response.json(
       {
-        threshold: MIN_PRIVATE_COUNT,
+        threshold,
         window: filters.value.window ?? null,
         signalMunicipalities: visible,
-        neighbourhoods: summariseNeighbourhoodOverlays(rows),
+        neighbourhoods: summariseNeighbourhoodOverlays(rows, threshold),
       },
       // Depends on who asks, and moves with every new signal: never stored.
       { headers: PERSONAL_HEADERS },

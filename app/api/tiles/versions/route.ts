@@ -1,3 +1,4 @@
+import { smallNumberThreshold } from '@/app/_server/small-numbers';
 import { getDatabase } from '@/db/server';
 import { listLayerVersions } from '@/db/queries/layer-versions';
 import { LAYER_RULES } from '@/lib/tiles/aggregation';
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(): Promise<Response> {
   try {
     const { db } = await getDatabase();
-    const versions = await listLayerVersions(db);
+    const versions = await listLayerVersions(db, smallNumberThreshold());
     const layers = Object.fromEntries(TILE_LAYERS.map((layer) => [layer, {
       version: versions[layer],
       tiles: `/api/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versions[layer]}`,

@@ -5,6 +5,7 @@ import { useI18n } from '@/app/_components/i18n-provider';
 import { ACTION_KINDS, ACTION_STATUSES } from '@/lib/analysis/actions';
 import { SIGNAL_CATEGORIES } from '@/lib/signals/categories';
 import type { ActionFormState } from '../actions';
+import { actionErrorKey } from './action-errors';
 import styles from './profile.module.css';
 
 /** Records an action of the change plan; errors per field, from the server's validation. */
@@ -12,7 +13,12 @@ export function ActionForm({ action }: { action: (state: ActionFormState, data: 
   const { t, lang } = useI18n();
   const [state, submit, pending] = useActionState(action, null);
   const values = state && !state.ok ? state.values ?? {} : {};
-  const error = (field: string) => (state && !state.ok && state.errors?.[field] ? <span className={styles.fieldError} role="alert">{state.errors[field]!.message}</span> : null);
+  const error = (field: string) => {
+    const found = state && !state.ok ? state.errors?.[field] : undefined;
+    if (!found) return null;
+    const key = actionErrorKey(field);
+    return <span className={styles.fieldError} role="alert" data-testid={`action-error-${field}`}>{key ? t(key) : found.message}</span>;
+  };
   return (
     <form action={submit} className={`${styles.actionForm} no-print`} data-testid="action-form">
       <h3>{t('actions.new')}</h3>
