@@ -76,8 +76,8 @@ export function LayerPanel({ enabled, onChange, available, error, extras, signal
               {locked.includes(layer) && (
                 <p id={`layer-locked-${layer}`} className="layer-locked" data-testid={`layer-locked-${layer}`}>
                   {lockedReason.kind === 'analysis'
-                    ? <>{t('layers.signals.onAnalysis')} <Link href={lockedReason.href}>{t('layers.signals.toAnalysis')}</Link></>
-                    : <>{t('layers.signals.signIn')} <SignInLink label={t('auth.signInLink')} /></>}
+                    ? <>{t(layer === 'signals' ? 'layers.signals.onAnalysis' : 'layers.dwellings.onAnalysis')} <Link href={lockedReason.href}>{t('layers.signals.toAnalysis')}</Link></>
+                    : <>{t(layer === 'signals' ? 'layers.signals.signIn' : 'layers.dwellings.signIn')} <SignInLink label={t('auth.signInLink')} /></>}
                 </p>
               )}
               {on && (

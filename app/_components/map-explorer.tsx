@@ -10,7 +10,7 @@ import { mapHref } from '@/lib/map/map-url';
 import type { MapOptions, MapView as MapCamera, SignalView, WalkDistance } from '@/lib/map/map-options';
 import { clampWindow, defaultWindow, monthWindowToDays, playStart, playStep, type MonthWindow } from '@/lib/map/month-window';
 import type { NeighbourhoodOverlayStats } from '@/lib/map/neighbourhood-overlays';
-import { OVERLAY_LAYERS, signalRateFill, type OverlayLayer } from '@/lib/map/overlay-layers';
+import { OVERLAY_LAYERS, PEOPLE_LAYERS, signalRateFill, type OverlayLayer } from '@/lib/map/overlay-layers';
 import { buildWalkRings } from '@/lib/map/walk-rings';
 import type { BasemapOptions } from '@/lib/map/style';
 import { AreaPicker, type NeighbourhoodOption } from './area-picker';
@@ -308,7 +308,7 @@ export function MapExplorer(props: MapExplorerProps) {
             error={tileVersions.state.status === 'error' ? t('layers.loadError') : undefined}
             signalView={options.signalView}
             minCount={props.minCount}
-            locked={props.canSeeSignals ? [] : ['signals']}
+            locked={props.canSeeSignals ? [] : PEOPLE_LAYERS}
             lockedReason={props.signalsLock === 'analysis' ? { kind: 'analysis', href: `/analyse/${region.code}` } : { kind: 'signIn' }}
             extras={{
               signals: (
@@ -459,7 +459,7 @@ function pointsWithFigures(collection: NeighbourhoodCollection | null, figures: 
       const properties: Record<string, number | string> = {
         code: figure.code, streetLights: figure.streetLights, defects: figure.defects, lightDensity: figure.lightDensity,
       };
-      if (figure.substandardDwellings !== null) properties.substandard = figure.substandardDwellings;
+      if (typeof figure.substandardDwellings === 'number') properties.substandard = figure.substandardDwellings;
       return [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: feature.properties.anchor }, properties }];
     }),
   };

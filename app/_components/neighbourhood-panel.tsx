@@ -108,7 +108,7 @@ function LayerFigures({ figures, layers, window }: { figures: NeighbourhoodOverl
     rows.push([t('panel.lightDensity'), formatNumber(locale, figures.lightDensity, 1), 'panel-light-density']);
     rows.push([t('panel.defects'), formatNumber(locale, figures.defects), 'panel-defects']);
   }
-  if (layers.includes('substandard_dwellings')) rows.push([t('panel.dwellings'), count(figures.substandardDwellings), 'panel-dwellings']);
+  if (layers.includes('substandard_dwellings') && figures.substandardDwellings !== undefined) rows.push([t('panel.dwellings'), count(figures.substandardDwellings), 'panel-dwellings']);
   if (rows.length === 0) return null;
   return (
     <>

@@ -41,7 +41,7 @@ export function NeighbourhoodTooltip({ neighbourhood, indicator, figures, layers
       {figures && layers.includes('street_lights') && (
         <span className="tooltip-value">{t('tooltip.lights', { count: number(figures.streetLights), defects: number(figures.defects) })}</span>
       )}
-      {figures && layers.includes('substandard_dwellings') && (
+      {figures && layers.includes('substandard_dwellings') && figures.substandardDwellings !== undefined && (
         <span className="tooltip-value">
           {figures.substandardDwellings === null
             ? t('tooltip.dwellingsWithheld')

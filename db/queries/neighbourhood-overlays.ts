@@ -15,7 +15,10 @@ export async function getNeighbourhoodOverlayCounts(
   db: Kysely<Database>,
   regionCode: string,
   signalFilters: SignalFilters,
-  /** Whose signals the person may see counted (lib/auth/access.ts): others get no signal count. */
+  /**
+   * Whose signals and substandard dwellings the person may see counted (lib/auth/access.ts
+   * signalTileAccess): other neighbourhoods get neither count.
+   */
   signalMunicipalities: readonly string[],
 ): Promise<NeighbourhoodOverlayCounts[]> {
   const inRegion = (column: 'n.municipality_nis') =>
@@ -37,9 +40,9 @@ export async function getNeighbourhoodOverlayCounts(
       .where(sql<boolean>`t.municipality_nis IN (SELECT nis FROM municipalities WHERE region_code = ${regionCode})`)
       .groupBy('t.neighbourhood_code')
       .execute(),
-    db.selectFrom('substandard_dwellings as t')
+    signalMunicipalities.length === 0 ? [] : db.selectFrom('substandard_dwellings as t')
       .select(['t.neighbourhood_code', sql<number>`count(*)::int`.as('count')])
-      .where(sql<boolean>`t.municipality_nis IN (SELECT nis FROM municipalities WHERE region_code = ${regionCode})`)
+      .where('t.municipality_nis', 'in', [...signalMunicipalities])
       .$call((q) => (signalFilters.window ? q.where(dwellingWindow(signalFilters.window)) : q))
       .groupBy('t.neighbourhood_code')
       .execute(),
@@ -54,7 +57,7 @@ export async function getNeighbourhoodOverlayCounts(
     signals: signalMunicipalities.includes(area.municipality_nis) ? signalCounts.get(area.code) ?? 0 : undefined,
     streetLights: Number(lightCounts.get(area.code)?.count ?? 0),
     defects: Number(lightCounts.get(area.code)?.defects ?? 0),
-    substandardDwellings: dwellingCounts.get(area.code) ?? 0,
+    substandardDwellings: signalMunicipalities.includes(area.municipality_nis) ? dwellingCounts.get(area.code) ?? 0 : undefined,
   })).sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 

@@ -89,6 +89,7 @@ function filterSql(request: TileRequest, reach: AggregateReach): RawBuilder<bool
     case 'services': conditions.push(...inList('service_type', request.filters.types)); break;
     case 'street_lights': conditions.push(...inList('status', request.filters.statuses)); break;
     case 'substandard_dwellings': {
+      conditions.push(inReach(sql`t.municipality_nis`, reach));
       const w = request.filters.window;
       if (w) conditions.push(sql<boolean>`t.recorded_on BETWEEN ${w.from}::date AND ${w.to}::date`);
       break;
@@ -238,9 +239,9 @@ export interface TileOptions {
   /** false: count signal cells from the signals, not their roll-up (same result; tests and the benchmark compare). */
   rollups?: boolean;
   /**
-   * Whose signals the tile may show (lib/auth/access.ts signalTileAccess). Routes always pass
-   * the asking person's; absent (tests, the benchmark's baseline) means cells of everywhere
-   * and no points, which is what the least privileged role that sees all of Flanders gets.
+   * Whose signals (and substandard dwellings) the tile may show (lib/auth/access.ts
+   * signalTileAccess). Routes always pass the asking person's; absent (tests, the benchmark's
+   * baseline) means cells of everywhere and no points.
    */
   signals?: SignalTileAccess;
   /** The small-numbers threshold for the cells of layers about people (BUURTRADAR_MIN_COUNT); 5 when absent. */

@@ -243,6 +243,11 @@ export function aggregateMunicipalitiesIn(
  * the main map: a time slider, filters and nested tile cells would let them subtract small
  * counts out of published ones. They see signals on the analysis pages, which draw every figure
  * from one suppressed publication per region and year. Null: no signals on the map at all.
+ *
+ * The substandard-dwellings layer (cells and per-neighbourhood figures over a free window) follows
+ * the same rule, for the same reason: a dwelling is a household. Its records are the
+ * municipality's own (the municipality declares dwellings unfit), so its coordinators and
+ * advisors see them on the map; everyone else per neighbourhood and year on the analysis pages.
  */
 export interface SignalTileAccess {
   cells: Exclude<AggregateReach, { kind: 'none' }>;

@@ -16,7 +16,8 @@ export interface NeighbourhoodOverlayCounts {
   signals: number | undefined;
   streetLights: number;
   defects: number;
-  substandardDwellings: number;
+  /** Undefined: the person may not see this neighbourhood's substandard dwellings. */
+  substandardDwellings: number | undefined;
 }
 
 export interface NeighbourhoodOverlayStats {
@@ -30,7 +31,8 @@ export interface NeighbourhoodOverlayStats {
   defects: number;
   /** Street lights per km² of the neighbourhood. */
   lightDensity: number;
-  substandardDwellings: number | null;
+  /** null: fewer than the threshold (but not zero); absent: no access. */
+  substandardDwellings?: number | null;
 }
 
 /** A count about people as it may be shown: zero reveals nobody, 1 to threshold − 1 could. */
@@ -49,7 +51,7 @@ export function summariseNeighbourhoodOverlays(rows: NeighbourhoodOverlayCounts[
       streetLights: row.streetLights,
       defects: row.defects,
       lightDensity: row.areaKm2 > 0 ? round(row.streetLights / row.areaKm2, 1) : 0,
-      substandardDwellings: shownCount(row.substandardDwellings, threshold),
+      ...(row.substandardDwellings === undefined ? {} : { substandardDwellings: shownCount(row.substandardDwellings, threshold) }),
     };
   });
 }

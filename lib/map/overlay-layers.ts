@@ -21,6 +21,9 @@ import { TILE_LAYERS, type TileLayer } from '@/lib/tiles/layers';
  */
 
 export const OVERLAY_LAYERS = TILE_LAYERS;
+
+/** Layers about people: only for those who see signals one by one (lib/auth/access.ts signalTileAccess). */
+export const PEOPLE_LAYERS: readonly OverlayLayer[] = ['signals', 'substandard_dwellings'];
 export type OverlayLayer = TileLayer;
 
 export const overlaySourceId = (layer: OverlayLayer) => `overlay-${layer}`;

@@ -410,4 +410,27 @@ describe('who sees signal tiles', () => {
     expect((await signalTile(profile('reporter', [BALEN]), 11, ...BALEN_CENTRE)).response.status).toBe(403);
     expect((await signalTile(profile('coordinator', []), 11, ...BALEN_CENTRE)).response.status).toBe(403);
   });
+
+  it('apply to substandard dwellings too: a household each, so cells of their own municipality for coordinators and advisors only', async () => {
+    const dwellingTile = async (scope: AccessScope | null) => {
+      const { x, y } = tileOf(BALEN_CENTRE[0], BALEN_CENTRE[1], 8);
+      const version = await getLayerVersion(handle.db, 'substandard_dwellings');
+      const url = new URL(`http://localhost/api/tiles/substandard_dwellings/8/${x}/${y}.pbf?v=${version}`);
+      const response = await respondWithTile(async () => ({ db: handle.db, backend: handle.backend }), url,
+        { layer: 'substandard_dwellings', z: '8', x: String(x), y: `${y}.pbf` }, async () => scope);
+      const total = response.status === 200 ? decode(new Uint8Array(await response.arrayBuffer()), 'substandard_dwellings').reduce((sum, f) => sum + Number(f.properties.count), 0) : 0;
+      return { response, total };
+    };
+    expect((await dwellingTile(null)).response.status).toBe(401);
+    expect((await dwellingTile(analystKempen)).response.status).toBe(403);
+    const balen = await dwellingTile(coordinatorBalen);
+    expect(balen.response.status).toBe(200);
+    expect(balen.response.headers.get('Cache-Control')).toBe('private, no-store');
+    // The same tile of every municipality holds more: the neighbours' records stay out.
+    const { x, y } = tileOf(BALEN_CENTRE[0], BALEN_CENTRE[1], 8);
+    const everyone = decode(await getTile(handle.db, handle.backend, request(`/substandard_dwellings/8/${x}/${y}.pbf`)), 'substandard_dwellings')
+      .reduce((sum, f) => sum + Number(f.properties.count), 0);
+    expect(balen.total).toBeGreaterThan(0);
+    expect(everyone).toBeGreaterThan(balen.total);
+  });
 });

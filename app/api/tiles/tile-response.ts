@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { getLayerVersion } from '@/db/queries/layer-versions';
 import { getVersionedTile } from '@/db/queries/tiles';
 import { type AccessScope, type SignalTileAccess, scopeDenial, signalTileAccess } from '@/lib/auth/access';
+import { isAboutPeople } from '@/lib/tiles/aggregation';
 import { type TileRequest, parseTileRequest } from '@/lib/tiles/tile-request';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -18,9 +19,10 @@ export function jsonError(status: 400 | 401 | 403 | 500 | 503, error: string): R
 /**
  * The tile answer:
  * - 400 `{ error }` for a bad layer, tile, filter or version (checked before the database);
- * - signals only: 401 for visitors who are not signed in, 403 for roles that do not see
- *   signals one by one (lib/auth/access.ts signalTileAccess says why); the tile shows the
- *   cells and, from z 15, the points of the person's own municipalities, and is never cached;
+ * - signals and substandard dwellings (layers about people) only: 401 for visitors who are not
+ *   signed in, 403 for roles that do not see signals one by one (lib/auth/access.ts
+ *   signalTileAccess says why); the tile shows the cells and, for signals from z 15, the points
+ *   of the person's own municipalities, and is never cached;
  * - 307 to the same URL with the current `v` when the URL has none or an old one: never
  *   stale, and the redirect itself is not cached (a later change must redirect elsewhere);
  * - 200 with the tile or 204 when empty, cacheable forever: a change of the layer's data
@@ -42,11 +44,12 @@ export async function respondWithTile(
   const request = parsed.value;
   try {
     let signals: SignalTileAccess | undefined;
-    if (request.layer === 'signals') {
+    if (isAboutPeople(request.layer)) {
       const scope = await readScope();
+      const what = request.layer === 'signals' ? 'signal' : 'substandard-dwelling';
       const denial = scopeDenial(scope, (s) => signalTileAccess(s) !== null, scope?.canSeeAggregates
-        ? 'Your role sees signal figures on the analysis pages (/analyse), published per neighbourhood and year; map tiles of signals are for coordinators and advisors'
-        : 'Your role does not give access to signal figures');
+        ? `Your role sees ${what} figures on the analysis pages (/analyse), published per neighbourhood and year; map tiles of ${what}s are for coordinators and advisors`
+        : `Your role does not give access to ${what} figures`);
       if (denial) return jsonError(denial.status, denial.error);
       signals = signalTileAccess(scope)!;
     }

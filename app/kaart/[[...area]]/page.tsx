@@ -5,6 +5,7 @@ import { parseEnv } from '@/lib/config/env';
 import { getTranslator } from '@/lib/i18n/server';
 import type { BasemapOptions } from '@/lib/map/style';
 import { parseLayersQuery, parseMapQuery, type SearchParamsInput } from '@/lib/map/map-url';
+import { PEOPLE_LAYERS } from '@/lib/map/overlay-layers';
 import { parseMapOptions } from '@/lib/map/map-options';
 import { getSignalMonthRange } from '@/db/queries/neighbourhood-overlays';
 import { MapExplorer } from '@/app/_components/map-explorer';
@@ -53,7 +54,7 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
       initialMunicipalityNis={municipality?.nis}
       initialNeighbourhoodCode={query.neighbourhoodCode}
       initialIndicator={query.indicator}
-      initialLayers={parseLayersQuery(search).filter((layer) => canSeeSignals || layer !== 'signals')}
+      initialLayers={parseLayersQuery(search).filter((layer) => canSeeSignals || !PEOPLE_LAYERS.includes(layer))}
       canSeeSignals={canSeeSignals}
       signalsLock={signalsLock}
       initialOptions={parseMapOptions(search)}

@@ -141,6 +141,8 @@ export const en = {
   'layers.signals.noAccess': 'You see the signals of your own municipalities; none of them is in this region.',
   'layers.signals.signIn': 'Sign in to see signals: they are about vulnerable people.',
   'layers.signals.onAnalysis': 'Your role sees signals as published figures per neighbourhood and year, with small counts withheld.',
+  'layers.dwellings.signIn': 'Sign in as a coordinator or advisor of a municipality to see substandard dwellings: they point at households.',
+  'layers.dwellings.onAnalysis': 'Your role sees substandard dwellings as figures per neighbourhood in the analysis, with small counts withheld.',
   'layers.signals.toAnalysis': 'Go to the analysis',
   'layers.signals.empty': 'No signals in this period with these filters.',
   'layers.loading': 'Loading…',

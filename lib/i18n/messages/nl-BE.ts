@@ -143,6 +143,8 @@ export const nlBE = {
   'layers.signals.noAccess': 'U ziet signalen van uw eigen gemeente(n); deze regio toont er geen van.',
   'layers.signals.signIn': 'Meld u aan om signalen te zien: ze gaan over kwetsbare mensen.',
   'layers.signals.onAnalysis': 'Uw rol ziet signalen als gepubliceerde cijfers per buurt en jaar, met kleine aantallen afgeschermd.',
+  'layers.dwellings.signIn': 'Meld u aan als coördinator of adviseur van een gemeente om ongeschikte woningen te zien: ze wijzen naar gezinnen.',
+  'layers.dwellings.onAnalysis': 'Uw rol ziet ongeschikte woningen als cijfers per buurt in de analyse, met kleine aantallen afgeschermd.',
   'layers.signals.toAnalysis': 'Naar de analyse',
   'layers.signals.empty': 'Geen signalen in deze periode met deze filters.',
   'layers.loading': 'Laden…',

@@ -337,7 +337,11 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
       request: get('/api/areas/neighbourhood-overlays?region=sw11'),
       expect: everyone(200),
       inspect: (answer, { actor }) => {
-        const { signalMunicipalities } = json(answer) as { signalMunicipalities: string[] };
+        const { signalMunicipalities, neighbourhoods } = json(answer) as { signalMunicipalities: string[]; neighbourhoods: { code: string; signals?: unknown; substandardDwellings?: unknown }[] };
+        // Dwelling figures go with the signal figures: the same neighbourhoods, none without them.
+        for (const n of neighbourhoods) expect('substandardDwellings' in n, n.code).toBe('signals' in n);
+        if (signalMunicipalities.length === 0) expect(neighbourhoods.filter((n) => 'signals' in n)).toEqual([]);
+        else expect(neighbourhoods.some((n) => 'signals' in n)).toBe(true);
         const expected: Record<Actor, (nis: string[]) => boolean> = {
           // Only those who see the signals one by one get map figures; the others use the analysis pages.
           anonymous: (nis) => nis.length === 0,
@@ -371,7 +375,14 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
         followRedirects: true,
         inspect: (answer, { actor, fixtures }) => (actor === 'coordinator' ? pointsOfBalen(answer, fixtures.fresh.id) : onlyPrivateCells(answer)),
       },
-      { name: 'substandard dwellings tile', request: ({ fixtures }) => ({ method: 'GET', path: `/api/tiles/substandard_dwellings/${tileOf(fixtures.fresh.lon, fixtures.fresh.lat, 13)}.pbf` }), expect: everyone([200, 204]), followRedirects: true, inspect: onlyPrivateCells },
+      {
+        name: 'substandard dwellings tile',
+        request: ({ fixtures }) => ({ method: 'GET', path: `/api/tiles/substandard_dwellings/${tileOf(fixtures.fresh.lon, fixtures.fresh.lat, 13)}.pbf` }),
+        // A dwelling is a household: like signals, for coordinators and advisors only.
+        expect: by(401, 403, [200, 204], [200, 204], 403, 403),
+        followRedirects: true,
+        inspect: onlyPrivateCells,
+      },
       { name: 'services tile', request: ({ fixtures }) => ({ method: 'GET', path: `/api/tiles/services/${tileOf(fixtures.fresh.lon, fixtures.fresh.lat, 14)}.pbf` }), expect: everyone([200, 204]), followRedirects: true },
       { name: 'unknown layer', request: get('/api/tiles/people/10/525/340.pbf'), expect: everyone(400) },
     ],
