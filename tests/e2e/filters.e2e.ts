@@ -230,18 +230,21 @@ test('the figures and service APIs answer bad input with 400 and the reason', as
   }
 });
 
-test('without signing in, signals are locked and their figures absent; lights and housing stay public', async ({ page, request }) => {
-  await page.goto(`${BALEN_URL}?lagen=signals,street_lights`);
+test('without signing in, signals and substandard dwellings are locked and their figures absent; lights and social housing stay public', async ({ page, request }) => {
+  await page.goto(`${BALEN_URL}?lagen=signals,street_lights,substandard_dwellings`);
   await waitForMap(page);
   await expect(page.getByTestId('layer-toggle-street_lights')).toBeEnabled();
-  await expect(page.getByTestId('layer-toggle-signals')).toBeDisabled();
-  await expect(page.getByTestId('layer-locked-signals')).toBeVisible();
+  await expect(page.getByTestId('layer-toggle-social_housing')).toBeEnabled();
+  for (const layer of ['signals', 'substandard_dwellings']) {
+    await expect(page.getByTestId(`layer-toggle-${layer}`)).toBeDisabled();
+    await expect(page.getByTestId(`layer-locked-${layer}`)).toBeVisible();
+  }
   await expect(page.getByTestId('layer-toggle-street_lights')).toBeChecked();
   // The link asked for signals: the map drops them rather than show an empty layer.
-  await expect(page).not.toHaveURL(/lagen=[^&]*signals/);
+  await expect(page).not.toHaveURL(/lagen=[^&]*(signals|substandard)/);
   const body = (await (await request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as Figures & { signalMunicipalities: string[] };
   expect(body.signalMunicipalities).toEqual([]);
-  expect(body.neighbourhoods.every((n) => !('signals' in n) && !('signalRate' in n))).toBe(true);
+  expect(body.neighbourhoods.every((n) => !('signals' in n) && !('signalRate' in n) && !('substandardDwellings' in n))).toBe(true);
   expect(body.neighbourhoods.some((n) => n.streetLights > 0)).toBe(true);
 });
 
