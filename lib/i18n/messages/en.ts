@@ -724,7 +724,7 @@ export const en = {
   'actions.wholeNeighbourhood': 'The whole neighbourhood (all signals)',
   'actions.before': 'Before',
   'actions.after': 'After',
-  'actions.noWindow': 'no data yet',
+  'actions.noWindow': 'no published months yet',
   'actions.update': 'Update',
   'actions.save': 'Save the action',
   'actions.saved': 'The action has been saved.',

@@ -726,7 +726,7 @@ export const nlBE = {
   'actions.wholeNeighbourhood': 'De hele buurt (alle signalen)',
   'actions.before': 'Ervoor',
   'actions.after': 'Erna',
-  'actions.noWindow': 'nog geen gegevens',
+  'actions.noWindow': 'nog geen gepubliceerde maanden',
   'actions.update': 'Wijzig',
   'actions.save': 'Bewaar de actie',
   'actions.saved': 'De actie is bewaard.',
