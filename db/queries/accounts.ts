@@ -83,9 +83,6 @@ export async function createOrganisation(db: Kysely<Database>, input: z.input<ty
   return Number(row.id);
 }
 
-/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
-
 export const newAccount = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   email: z.email('must be an e-mail address').transform(normaliseEmail),

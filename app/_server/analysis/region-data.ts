@@ -12,7 +12,7 @@ import { listLayerVersions } from '@/db/queries/layer-versions';
 import type { Database } from '@/db/schema';
 import { type ClusterSummaries, dbscan, summariseClusters } from '@/lib/analysis/dbscan';
 import { NEED_INDICATORS } from '@/lib/analysis/need-index';
-import { type AnalysisPeriod, defaultPeriod, periodSpan, periodsFromReleases, releasableYears } from '@/lib/analysis/periods';
+import { type AnalysisPeriod, defaultPeriod, lastReleasableYear, periodSpan, periodsFromReleases, releasableYears } from '@/lib/analysis/periods';
 import { type Publication, buildPublication } from '@/lib/analysis/publication';
 import { type AreaBase, type RegionAnalysis, analyseRegion } from '@/lib/analysis/region-analysis';
 import { type SuppressedValue, suppressTable } from '@/lib/analysis/suppression';
@@ -25,13 +25,10 @@ import { memo } from './memo';
 export const CLUSTER_EPS_METRES = 250;
 export const CLUSTER_MIN_POINTS = 5;
 
-/** The small-numbers threshold (app/_server/small-numbers.ts). */
-export const minCount = smallNumberThreshold;
-
 /** A token that changes whenever anything the analyses read may have changed. */
 async function dataVersion(db: Kysely<Database>): Promise<string> {
   const [areas, layers] = await Promise.all([getAreaDataVersion(db), listLayerVersions(db)]);
-  return `${areas}|${Object.values(layers).join(',')}|${minCount()}`;
+  return `${areas}|${Object.values(layers).join(',')}|${smallNumberThreshold()}`;
 }
 
 /**
@@ -41,7 +38,9 @@ async function dataVersion(db: Kysely<Database>): Promise<string> {
 export async function loadPeriods(db: Kysely<Database>, today = brusselsToday()): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
   let releases = await listSignalReleases(db);
   const released = new Set(releases.map((release) => release.year));
-  const due = releasableYears(await getSignalRollupMonths(db), today).filter((release) => !released.has(release.year));
+  // Once the last year that can be due is released, nothing is left to check: skip the data range.
+  const upToDate = released.has(lastReleasableYear(today));
+  const due = upToDate ? [] : releasableYears(await getSignalRollupMonths(db), today).filter((release) => !released.has(release.year));
   if (due.length > 0) {
     for (const release of due) await releaseSignalYear(db, release);
     releases = await listSignalReleases(db);
@@ -70,7 +69,7 @@ export async function loadRegionInputs(db: Kysely<Database>, regionCode: string,
       listReleasedCategoryCounts(db, regionNis, Number(period.id)),
       listReleasedMonthTotals(db, regionNis, Number(period.id)),
     ]);
-    const publication = buildPublication({ regionCode, neighbourhoods: bases, categoryCounts, monthCounts, months: period.months, threshold: minCount() });
+    const publication = buildPublication({ regionCode, neighbourhoods: bases, categoryCounts, monthCounts, months: period.months, threshold: smallNumberThreshold() });
     return { version, bases, publication };
   });
 }
@@ -104,7 +103,7 @@ export async function loadRegionAnalysis(
   const neighbourhoods = inputs.bases.filter((base) => visibleNis.includes(base.municipalityNis));
   const dwellings = suppressTable(
     { cells: supply.map((row) => ({ id: row.code, value: row.substandardDwellings })), constraints: [] },
-    { threshold: minCount() },
+    { threshold: smallNumberThreshold() },
   ).values as Record<string, SuppressedValue>;
   const analysis = analyseRegion({
     publication: inputs.publication, neighbourhoods, adjacency, indicators, category,
@@ -113,7 +112,7 @@ export async function loadRegionAnalysis(
   let clusters: ClusterSummaries | null = null;
   if (scope.canSeeSignalPoints) {
     const signalPoints = await listSignalPointsForClustering(db, scope.signalPoints, visibleNis, span, category === '*' ? null : [category]);
-    clusters = summariseClusters(signalPoints, dbscan(signalPoints, { epsMetres: CLUSTER_EPS_METRES, minPoints: CLUSTER_MIN_POINTS }), minCount());
+    clusters = summariseClusters(signalPoints, dbscan(signalPoints, { epsMetres: CLUSTER_EPS_METRES, minPoints: CLUSTER_MIN_POINTS }), smallNumberThreshold());
   }
   return { period, inputs, analysis, clusters };
 }

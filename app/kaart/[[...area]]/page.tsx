@@ -11,8 +11,8 @@ import { getSignalMonthRange } from '@/db/queries/neighbourhood-overlays';
 import { MapExplorer } from '@/app/_components/map-explorer';
 import { getAccessScope } from '@/app/_server/session';
 import { signalTileAccess } from '@/lib/auth/access';
-import { resolveMapArea } from './load-area';
 import { smallNumberThreshold } from '@/app/_server/small-numbers';
+import { resolveMapArea } from './load-area';
 
 interface MapPageProps {
   params: Promise<{ area?: string[] }>;
