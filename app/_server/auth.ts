@@ -5,6 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import type { Kysely } from 'kysely';
 import { findUserIdByEmail, isActiveUser } from '@/db/queries/accounts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { COOKIE_PREFIX } from '@/lib/auth/session-cookie';
 import { writeAuditLog } from '@/db/queries/audit-log';
 import { clearSignInFailures, recentSignInFailures, recordSignInFailure } from '@/db/queries/sign-in-failures';
 import type { Database } from '@/db/schema';
@@ -117,7 +118,7 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
     advanced: {
       // better-auth skips its Origin (CSRF) checks when NODE_ENV is 'test': tests must see what users get.
       disableOriginCheck: false,
-      cookiePrefix: 'buurtradar',
+      cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: secureCookies,
       database: { generateId: 'serial' as const, validateSchema },
     },

@@ -56,7 +56,7 @@ export async function findAccountProfile(db: Kysely<Database>, userId: number): 
 }
 
 /** node-postgres parses text[]; a driver that leaves it as '{a,b}' is handled too. */
-function parseTextArray(value: string[] | string): string[] {
+export function parseTextArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
   const inner = value.replace(/^\{|\}$/g, '');
   return inner === '' ? [] : inner.split(',');

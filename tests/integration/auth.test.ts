@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Auth, createAuth } from '@/app/_server/auth';
 import { createAuthRouteHandler } from '@/app/_server/auth-route';
-import { readCurrentAccount } from '@/app/_server/current-account';
+import { readAccessScope, readCurrentAccount } from '@/app/_server/current-account';
 import type { DatabaseHandle } from '@/db/client';
 import { createAccount, disableAccount, revokeSessions } from '@/db/queries/accounts';
+import type { AccessScope } from '@/lib/auth/access';
 import { listAuditLog } from '@/db/queries/audit-log';
 import type { Database } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/db/seed/demo-accounts';
@@ -251,6 +252,75 @@ describe('sessions', () => {
       expect((await listAuditLog(db, { event: 'auth.sign_in_failed' }))[0]).toMatchObject({
         targetId: String(userId), details: { reason: 'account_disabled' },
       });
+    });
+  });
+});
+
+describe('the one-query session check of map tiles', () => {
+  /** Both readers on the same cookie: they must agree, and this returns what they agreed on. */
+  async function bothReaders(harness: Harness, cookie: string | null, secureCookies = false): Promise<AccessScope | null> {
+    const headers = new Headers(cookie === null ? {} : { cookie });
+    // The quick reader first: better-auth deletes an expired session it finds.
+    const quick = await readAccessScope(harness.db, headers, { secret: SECRET, secureCookies });
+    const full = await readCurrentAccount(harness.auth, harness.db, headers);
+    expect(quick).toEqual(full?.scope ?? null);
+    return quick;
+  }
+
+  it('gives every role the scope the pages give it', async () => {
+    await withAuth(async (harness) => {
+      for (const account of DEMO_ACCOUNTS) {
+        const cookie = sessionCookie(await signIn(harness.route, account.email, account.password));
+        expect((await bothReaders(harness, cookie))?.role, account.email).toBe(account.role);
+      }
+    });
+  });
+
+  it('is nobody without a cookie, with a forged one, one signed by another secret, or the other scheme\'s cookie', async () => {
+    await withAuth(async (harness) => {
+      const cookie = sessionCookie(await signIn(harness.route, coordinator.email, coordinator.password));
+      const [name, value] = cookie.split('=') as [string, string];
+      const [token, signature] = decodeURIComponent(value).split('.') as [string, string];
+      const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+      for (const forged of [null, '', 'buurtradar.session_token=', `${name}=${token}`, `${name}=${token}.forged-signature`,
+        `${name}=${encodeURIComponent(`${token}.${flipped}`)}`, `${name}=${encodeURIComponent(`other-token.${signature}`)}`, `__Secure-${cookie}`]) {
+        expect(await bothReaders(harness, forged), String(forged)).toBeNull();
+      }
+      const quickOtherSecret = await readAccessScope(harness.db, new Headers({ cookie }), { secret: `${SECRET}-other`, secureCookies: false });
+      expect(quickOtherSecret).toBeNull();
+      expect(await bothReaders(harness, cookie)).not.toBeNull();
+    });
+  });
+
+  it('reads the __Secure- cookie over https, and only that one', async () => {
+    await withAuth(async (harness) => {
+      const cookie = sessionCookie(await signIn(harness.route, coordinator.email, coordinator.password));
+      expect(cookie.startsWith('__Secure-')).toBe(true);
+      expect(await bothReaders(harness, cookie, true)).toMatchObject({ role: 'coordinator', municipalities: ['13003'] });
+      expect(await bothReaders(harness, cookie.replace('__Secure-', ''), true)).toBeNull();
+    }, { secureCookies: true });
+  });
+
+  it('is nobody once the session is revoked, signed out or expired, or the account disabled', async () => {
+    await withAuth(async (harness) => {
+      const { db, route } = harness;
+      const userId = await userIdOf(db, coordinator.email);
+      const revoked = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
+      await revokeSessions(db, userId);
+      expect(await bothReaders(harness, revoked)).toBeNull();
+
+      const signedOut = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
+      expect((await route(request('/sign-out', { method: 'POST', body: {}, cookie: signedOut }))).status).toBe(200);
+      expect(await bothReaders(harness, signedOut)).toBeNull();
+
+      const expired = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
+      expect(await bothReaders(harness, expired)).not.toBeNull();
+      await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 60_000) }).where('user_id', '=', userId).execute();
+      expect(await bothReaders(harness, expired)).toBeNull();
+
+      const disabled = sessionCookie(await signIn(route, reporter.email, reporter.password));
+      await disableAccount(db, await userIdOf(db, reporter.email));
+      expect(await bothReaders(harness, disabled)).toBeNull();
     });
   });
 });

@@ -1,4 +1,4 @@
-import { getAccessScope } from '@/app/_server/session';
+import { getTileAccessScope } from '@/app/_server/session';
 import { smallNumberThreshold } from '@/app/_server/small-numbers';
 import { getDatabase } from '@/db/server';
 import { respondWithTile } from '../../../../tile-response';
@@ -14,5 +14,5 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ layer: string; z: string; x: string; y: string }> },
 ): Promise<Response> {
-  return respondWithTile(getDatabase, new URL(request.url), await context.params, getAccessScope, smallNumberThreshold());
+  return respondWithTile(getDatabase, new URL(request.url), await context.params, getTileAccessScope, smallNumberThreshold());
 }
