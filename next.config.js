@@ -53,11 +53,10 @@ export default function nextConfig(phase) {
     // Turf too: bundled, its convex hull (concaveman) loses the rbush constructor it needs.
     serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile', '@turf/turf'],
     poweredByHeader: false,
-    // forbidden() (app/forbidden.tsx): a signed-in role without access gets a real 403 page.
+    // forbidden() in server components (app/forbidden.tsx): a signed-in role without access,
+    // such as another role on the admin pages, gets a real 403 page.
     experimental: { authInterrupts: true },
     reactStrictMode: true,
-    // forbidden() in server components: admin pages answer a real 403 to other roles.
-    experimental: { authInterrupts: true },
     async headers() {
       return [
         {

@@ -81,3 +81,37 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * The floor to compare the app with: bare-tile-server.ts in a process of its own (as the app
+ * is), on the same database. Resolves once it listens.
+ */
+export async function startBareTileServer(databaseUrl: string, log: (line: string) => void): Promise<AppServer> {
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawn(process.execPath, [tsx, '--conditions=react-server', path.join(ROOT, 'tests', 'bench', 'bare-tile-server.ts'), databaseUrl], {
+    cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bare-tile-server did not start within 30 s:\n${output.slice(-2000)}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bare-tile-server exited (${code}):\n${output.slice(-2000)}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop(child);
+    throw error;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`Bare tile server listening on ${baseUrl} (node:http around the same tile SQL)`);
+  return { baseUrl, stop: () => stop(child) };
+}

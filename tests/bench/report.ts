@@ -54,10 +54,13 @@ function table(header: string[], rows: string[][]): string {
 export function formatReport(results: BenchResults, targets: readonly Target[]): string {
   const { machine, tiles, rates, embedded } = results;
   const tileTable = table(
-    ['layer', 'zoom', 'tiles', 'with data', 'app p50 ms', 'app p95 ms', 'raw p50 ms', 'raw p95 ms', 'app/raw', 'largest KB'],
+    ['layer', 'zoom', 'tiles', 'with data', 'app p50 ms', 'app p95 ms', 'raw p50 ms', 'raw p95 ms', 'app/raw', 'bare p50 ms', 'bare/raw', 'largest KB'],
     tiles.map((row) => [row.layer, String(row.zoom), String(row.requests), String(row.withData), ms(row.appP50), ms(row.appP95),
-      ms(row.rawP50), ms(row.rawP95), row.ratio.toFixed(2), (row.maxBytes / 1024).toFixed(1)]),
+      ms(row.rawP50), ms(row.rawP95), row.ratio.toFixed(2), ms(row.bareP50), row.bareRatio.toFixed(2), (row.maxBytes / 1024).toFixed(1)]),
   );
+  const totals = (pick: (row: TileRow) => number) => tiles.reduce((s, row) => s + pick(row), 0);
+  const [appTotal, rawTotal, bareTotal] = [totals((r) => r.appTotal), totals((r) => r.rawTotal), totals((r) => r.bareTotal)];
+  const perRequest = (total: number) => ((total - rawTotal) / totals((r) => r.requests)).toFixed(2);
   const rateTable = table(
     ['query', 'runs', 'p50 ms', 'p95 ms'],
     [[`roll-up (getNeighbourhoodSignalCounts + population)`, String(rates.runs.app), ms(rates.appP50), ms(rates.appP95)],
@@ -70,8 +73,10 @@ export function formatReport(results: BenchResults, targets: readonly Target[]):
     `Dataset: ${Object.entries(results.dataset).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}`,
     `Build: ${results.build}`,
     '',
-    'Tiles, each URL requested once through the app (HTTP, `next start`) and once as the tile SQL alone:',
+    'Tiles, each URL requested once through the app (HTTP, `next start`), once as the tile SQL alone (raw) and once from a bare node:http server around that SQL (bare):',
     tileTable,
+    `All tiles: app/raw ${(appTotal / rawTotal).toFixed(2)} (${perRequest(appTotal)} ms a request above the SQL);`
+      + ` bare/raw ${(bareTotal / rawTotal).toFixed(2)} (${perRequest(bareTotal)} ms), the floor of any HTTP tile server here.`,
     '',
     `Neighbourhood rate: ${rates.category}, ${rates.window.from} to ${rates.window.to}, all ${rates.neighbourhoods} neighbourhoods`
       + ` (${rates.signals} signals); speed-up ${rates.speedup.toFixed(0)}×; neighbourhoods whose rates differ: ${rates.disagreements}`,

@@ -12,7 +12,7 @@ import { rebuildSignalRollups } from '@/db/queries/signal-rollups';
 import type { Database } from '@/db/schema';
 import { seedBoundaries } from '@/db/seed/boundaries';
 import { seedReferenceData } from '@/db/seed/reference';
-import { ensureBuild, startApp } from './app-server';
+import { ensureBuild, startApp, startBareTileServer } from './app-server';
 import { allMunicipalities, benchSessionCookie, benchSignalAccess } from './bench-account';
 import {
   BenchSetupError, benchDatabaseUrl, claimBenchDatabase, loadedDataset, openBenchDatabase, recordDataset, resetSchema,
@@ -48,11 +48,17 @@ async function main(): Promise<void> {
     const app = await startApp(url, log);
     let tiles;
     try {
-      const client = { baseUrl: app.baseUrl, cookie };
-      const access = benchSignalAccess(await allMunicipalities(handle.db));
-      await warmUp(handle.db, client, access);
-      log(`Measuring ${cases.length} tiles through the app and as SQL`);
-      tiles = await measureTiles(handle.db, client, cases, access);
+      const bare = await startBareTileServer(url, log);
+      try {
+        const client = { baseUrl: app.baseUrl, cookie };
+        const bareClient = { baseUrl: bare.baseUrl, cookie: '' };
+        const access = benchSignalAccess(await allMunicipalities(handle.db));
+        await warmUp(handle.db, client, bareClient, access, lastMonth);
+        log(`Measuring ${cases.length} tiles through the app, as SQL and through the bare server`);
+        tiles = await measureTiles(handle.db, client, bareClient, cases, access);
+      } finally {
+        await bare.stop();
+      }
     } finally {
       await app.stop();
     }
@@ -71,8 +77,10 @@ async function main(): Promise<void> {
           + ' PostgreSQL\'s shared buffers and the OS page cache are not emptied: they hold what loading and earlier requests left.',
         'Tiles: z8 every tile over Flanders with signals × the 12 rolling 12-month windows; z11, z14, z16 the tiles of 100 signals'
           + ' picked by a fixed hash (dense places weigh as for users) with the latest 12-month window; street lights the same tiles, unfiltered.',
+        'Bare = the same getVersionedTile behind a bare node:http server in a process of its own (tests/bench/bare-tile-server.ts):'
+          + ' no Next.js, no session check; its overhead over raw is HTTP on loopback with the same client (fetch).',
         'Raw = the same getVersionedTile the route calls, on the bench\'s own pg pool (10 connections, as the app\'s), tile by tile'
-          + ' in the same order; the two paths take turns going first, so neither always finds the pages the other just read.',
+          + ' in the same order; the three paths take turns going first, so none always finds the pages another just read.',
         'Rate query: signals of one category in 12 months per neighbourhood of all Flanders over its population; the app reads the'
           + ' roll-up, the baseline joins signals to neighbourhood polygons with ST_Contains (GiST-indexed).',
         `Whole run ${(since(started) / 1000 / 60).toFixed(1)} minutes.`,

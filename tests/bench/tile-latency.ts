@@ -8,13 +8,14 @@ import { parseTileRequest } from '@/lib/tiles/tile-request';
 import { percentile, since, sum } from './stats';
 
 /**
- * Tile latency through the app (HTTP to `next start`) and for the tile SQL alone (the same
- * getVersionedTile the route calls, on a pool of our own to the same database), over the same
- * tiles in the same order. Each tile URL is requested once per path: nothing is served from a
- * tile cache (the app has none, and fetch here keeps no HTTP cache), though PostgreSQL's and
- * the OS's caches of table pages stay as warm as the data's own use left them. To keep that
- * fair, the two paths take turns going first: the second never always finds the pages the
- * first just read.
+ * Tile latency through the app (HTTP to `next start`), for the tile SQL alone (the same
+ * getVersionedTile the route calls, on a pool of our own to the same database) and, as the
+ * floor of any tile server, through a bare node:http server around that SQL
+ * (bare-tile-server.ts), over the same tiles in the same order. Each tile URL is requested
+ * once per path: nothing is served from a tile cache (the app has none, and fetch here keeps
+ * no HTTP cache), though PostgreSQL's and the OS's caches of table pages stay as warm as the
+ * data's own use left them. To keep that fair, the paths take turns going first: none always
+ * finds the pages another just read.
  */
 
 export const BENCH_ZOOMS = [8, 11, 14, 16] as const;
@@ -36,6 +37,10 @@ export interface TileRow {
   rawTotal: number;
   /** appTotal / rawTotal: the same requests. */
   ratio: number;
+  bareP50: number;
+  bareTotal: number;
+  /** bareTotal / rawTotal: what HTTP alone costs, without Next.js and the session check. */
+  bareRatio: number;
   maxBytes: number;
 }
 
@@ -74,13 +79,13 @@ export async function chooseTiles(db: Kysely<Database>, lastMonth: string): Prom
   return cases;
 }
 
-interface Sample { app: number; raw: number; bytes: number }
+interface Sample { app: number; raw: number; bare: number; bytes: number }
 
 /** The app, and the session cookie of the person the bench signed in as. */
 export interface AppClient { baseUrl: string; cookie: string }
 
-/** Requests every case once through the app and once directly, alternating which goes first. */
-export async function measureTiles(db: Kysely<Database>, client: AppClient, cases: readonly TileCase[], signals: SignalTileAccess): Promise<TileRow[]> {
+/** Requests every case once through the app, once directly and once from the bare server, taking turns going first. */
+export async function measureTiles(db: Kysely<Database>, client: AppClient, bareServer: AppClient, cases: readonly TileCase[], signals: SignalTileAccess): Promise<TileRow[]> {
   const versions = await listLayerVersions(db);
   const samples = new Map<string, Sample[]>();
   for (const [index, tile] of cases.entries()) {
@@ -89,25 +94,34 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, case
     const parsed = parseTileRequest({ layer: tile.layer, z: String(tile.z), x: String(tile.x), y: String(tile.y) }, new URLSearchParams(query));
     if (!parsed.ok) throw new Error(parsed.error);
     const viaApp = () => fetchTile(client, `/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
+    const viaBare = () => fetchTile(bareServer, `/${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${query}`);
     const direct = async () => {
       const start = performance.now();
       const { tile: bytes, version: seen } = await getVersionedTile(db, 'server', parsed.value, { signals });
       if (seen !== version) throw new Error(`The ${tile.layer} layer changed during the benchmark`);
       return { ms: since(start), bytes: bytes?.byteLength ?? 0 };
     };
-    const [app, raw] = index % 2 === 0 ? [await viaApp(), await direct()] : await direct().then(async (r) => [await viaApp(), r] as const);
-    if (app.bytes !== raw.bytes) throw new Error(`The app and the tile SQL gave different tiles for ${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${tile.query}`);
+    const paths = { app: viaApp, raw: direct, bare: viaBare };
+    const order = (['app', 'raw', 'bare'] as const).map((_, i, names) => names[(i + index) % names.length]!);
+    const timed: Partial<Record<keyof typeof paths, { ms: number; bytes: number }>> = {};
+    for (const name of order) timed[name] = await paths[name]();
+    const { app, raw, bare } = timed as Record<keyof typeof paths, { ms: number; bytes: number }>;
+    if (app.bytes !== raw.bytes || bare.bytes !== raw.bytes) {
+      throw new Error(`The app, the bare server and the tile SQL gave different tiles for ${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${tile.query}`);
+    }
     const key = `${tile.layer}/${tile.z}`;
-    samples.set(key, [...(samples.get(key) ?? []), { app: app.ms, raw: raw.ms, bytes: raw.bytes }]);
+    samples.set(key, [...(samples.get(key) ?? []), { app: app.ms, raw: raw.ms, bare: bare.ms, bytes: raw.bytes }]);
   }
   return [...samples].map(([key, list]) => {
     const [layer, zoom] = key.split('/') as [TileLayer, string];
     const app = list.map((s) => s.app);
     const raw = list.map((s) => s.raw);
+    const bareMs = list.map((s) => s.bare);
     return {
       layer, zoom: Number(zoom), requests: list.length, withData: list.filter((s) => s.bytes > 0).length,
       appP50: percentile(app, 50), appP95: percentile(app, 95), rawP50: percentile(raw, 50), rawP95: percentile(raw, 95),
-      appTotal: sum(app), rawTotal: sum(raw), ratio: sum(app) / sum(raw), maxBytes: Math.max(...list.map((s) => s.bytes)),
+      appTotal: sum(app), rawTotal: sum(raw), ratio: sum(app) / sum(raw),
+      bareP50: percentile(bareMs, 50), bareTotal: sum(bareMs), bareRatio: sum(bareMs) / sum(raw), maxBytes: Math.max(...list.map((s) => s.bytes)),
     };
   });
 }
@@ -125,12 +139,39 @@ async function fetchTile(client: AppClient, path: string): Promise<{ ms: number;
   return { ms, bytes: body.byteLength };
 }
 
-/** A first request on each path outside the measurement: loads the route's code, opens pools. */
-export async function warmUp(db: Kysely<Database>, client: AppClient, signals: SignalTileAccess): Promise<void> {
+/** Flanders' extent (WGS 84), for the warm-up tiles. */
+const FLANDERS = { west: 2.5, south: 50.65, east: 5.95, north: 51.5 };
+
+/** The tiles over Flanders at zoom z (the Web Mercator tiling). */
+function tilesOverFlanders(z: number): { x: number; y: number }[] {
+  const n = 2 ** z;
+  const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
+  const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+  const tiles = [];
+  for (let tx = x(FLANDERS.west); tx <= x(FLANDERS.east); tx++) for (let ty = y(FLANDERS.north); ty <= y(FLANDERS.south); ty++) tiles.push({ x: tx, y: ty });
+  return tiles;
+}
+
+/**
+ * Before measuring, each path serves the tiles over Flanders at z 4 to 7 (130
+ * requests, none of them measured): the app's and the bare server's code is then compiled
+ * by V8 and their pools are open, as in a server that has been up for a while, and the
+ * measured tiles' own pages are not read by it.
+ */
+export async function warmUp(db: Kysely<Database>, client: AppClient, bareServer: AppClient, signals: SignalTileAccess, lastMonth: string): Promise<void> {
   const versions = await listLayerVersions(db);
-  for (const layer of ['signals', 'street_lights'] as const) {
-    await fetchTile(client, `/api/tiles/${layer}/3/4/2.pbf?v=${versions[layer]}`);
-    const parsed = parseTileRequest({ layer, z: '3', x: '4', y: '2' }, new URLSearchParams(`v=${versions[layer]}`));
-    if (parsed.ok) await getVersionedTile(db, 'server', parsed.value, { signals });
+  for (const z of [4, 5, 6, 7]) {
+    for (const { x, y } of tilesOverFlanders(z)) {
+      for (const layer of ['signals', 'street_lights'] as const) {
+        for (const window of layer === 'signals' ? yearWindows(lastMonth, 12) : ['']) {
+          const query = [`v=${versions[layer]}`, window].filter(Boolean).join('&');
+          await fetchTile(client, `/api/tiles/${layer}/${z}/${x}/${y}.pbf?${query}`);
+          await fetchTile(bareServer, `/${layer}/${z}/${x}/${y}?${query}`);
+          const parsed = parseTileRequest({ layer, z: String(z), x: String(x), y: String(y) }, new URLSearchParams(query));
+          if (!parsed.ok) throw new Error(parsed.error);
+          await getVersionedTile(db, 'server', parsed.value, { signals });
+        }
+      }
+    }
   }
 }
