@@ -185,8 +185,9 @@ describe('personal data: a whole description', () => {
 
   it('copes with empty and very long texts', () => {
     expect(findPersonalData('')).toEqual([]);
-    const started = performance.now();
-    findPersonalData(`Mevrouw ${'Abc-'.repeat(2000)} ${'rue '.repeat(2000)}`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // A pattern that backtracked catastrophically would not return at all: the test's timeout
+    // catches that, so nothing here is timed.
+    const long = `Mevrouw ${'Abc-'.repeat(2000)} ${'rue '.repeat(2000)}`;
+    expect(findPersonalData(long).map((f) => f.kind)).toEqual(['name_with_title']);
   });
 });
