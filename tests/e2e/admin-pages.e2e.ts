@@ -72,9 +72,10 @@ test('creates an account with field errors first, signs it out everywhere and di
   await page.getByTestId('audit-event').selectOption('account.created');
   await page.getByTestId('audit-apply').click();
   await expect(page).toHaveURL(/gebeurtenis=account.created/);
-  const events = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
-  expect(events.length).toBeGreaterThan(0);
-  expect(new Set(events)).toEqual(new Set(['account.created']));
+  // The filtered page streams in after the URL has changed (a loading state first): wait for its rows.
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.first()).toHaveAttribute('data-event', 'account.created');
+  await expect.poll(() => rows.evaluateAll((list) => [...new Set(list.map((r) => r.getAttribute('data-event')))])).toEqual(['account.created']);
   await expect(page.getByTestId('audit-table')).not.toContainText(email);
   await page.goto('/beheer/audit?gebeurtenis=nonsense');
   await expect(page.getByTestId('audit-query-error')).toBeVisible();
