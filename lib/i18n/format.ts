@@ -4,7 +4,7 @@ import type { Translate } from './translate';
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Cached Intl formatters: creating one is far slower than using it, and legends format often. */
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {

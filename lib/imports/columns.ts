@@ -1,4 +1,5 @@
 import type { ColumnSpec } from './layers';
+import { type ImportDetail, detail } from './problem-detail';
 import type { ImportProblemCode } from './problems';
 import { normaliseName } from './values';
 
@@ -13,7 +14,7 @@ export interface ColumnMatch {
   /** Field key → the column's name in the file, for messages. */
   nameOf: Map<string, string>;
   ignored: string[];
-  problems: { code: ImportProblemCode; problem: string }[];
+  problems: { code: ImportProblemCode; detail: ImportDetail }[];
 }
 
 export function matchColumns(header: readonly string[], specs: readonly ColumnSpec[], chosen: Readonly<Record<string, string>> = {}): ColumnMatch {
@@ -24,12 +25,12 @@ export function matchColumns(header: readonly string[], specs: readonly ColumnSp
 
   for (const [key, column] of Object.entries(chosen)) {
     if (!specs.some((spec) => spec.key === key)) {
-      problems.push({ code: 'options', problem: `There is no field "${key}" to map a column to; fields are: ${specs.map((spec) => spec.key).join(', ')}.` });
+      problems.push({ code: 'options', detail: detail('unknown_field', { field: key, fields: specs.map((spec) => spec.key).join(', ') }) });
       continue;
     }
     const index = normalised.indexOf(normaliseName(column));
-    if (index === -1) problems.push({ code: 'missing_column', problem: `The chosen column "${column}" for ${key} is not in the file.` });
-    else if (claimed.has(index)) problems.push({ code: 'options', problem: `The column "${header[index]}" is chosen for two fields.` });
+    if (index === -1) problems.push({ code: 'missing_column', detail: detail('chosen_column_missing', { column, field: key }) });
+    else if (claimed.has(index)) problems.push({ code: 'options', detail: detail('column_chosen_twice', { column: header[index]! }) });
     else {
       indexOf.set(key, index);
       claimed.add(index);
@@ -40,12 +41,12 @@ export function matchColumns(header: readonly string[], specs: readonly ColumnSp
     if (indexOf.has(spec.key)) continue;
     const matches = normalised.flatMap((name, index) => (!claimed.has(index) && spec.aliases.includes(name) ? [index] : []));
     if (matches.length > 1) {
-      problems.push({ code: 'duplicate_column', problem: `The columns ${matches.map((index) => `"${header[index]}"`).join(' and ')} all look like ${spec.key}; keep one or choose which to use.` });
+      problems.push({ code: 'duplicate_column', detail: detail('ambiguous_columns', { columns: matches.map((index) => `"${header[index]}"`), field: spec.key }) });
     } else if (matches.length === 1) {
       indexOf.set(spec.key, matches[0]!);
       claimed.add(matches[0]!);
     } else if (spec.required) {
-      problems.push({ code: 'missing_column', problem: `The file has no column for ${spec.key} (accepted names: ${spec.aliases.slice(0, 6).join(', ')}).` });
+      problems.push({ code: 'missing_column', detail: detail('no_column_for', { field: spec.key, aliases: spec.aliases.slice(0, 6).join(', ') }) });
     }
   }
 

@@ -1,4 +1,5 @@
 import { fromLambert72 } from '@/lib/geo/lambert72';
+import { type ImportDetail, type ImportDetailKey, detail } from './problem-detail';
 
 /**
  * Coordinates of imported points: WGS84 lon/lat (EPSG:4326) or Belgian Lambert 72 x/y
@@ -61,47 +62,56 @@ export function detectCrs(pairs: readonly (readonly [number, number])[]): Crs | 
 
 export type ConvertResult =
   | { ok: true; lon: number; lat: number }
-  | { ok: false; code: 'swapped_coordinates' | 'outside_flanders' | 'crs'; problem: string };
+  | { ok: false; code: 'swapped_coordinates' | 'outside_flanders' | 'crs'; detail: ImportDetail };
 
 /** Names of the two coordinate columns as the file calls them, for messages. */
 export interface CoordinateLabels { first: string; second: string }
 
 /** One pair in the file's system → WGS84 lon/lat inside Flanders, or the reason it is not. */
 export function toWgs84(first: number, second: number, crs: Crs, labels: CoordinateLabels = { first: 'x', second: 'y' }): ConvertResult {
-  const shown = `${labels.first} ${first}, ${labels.second} ${second}`;
+  const shown = { xName: labels.first, x: first, yName: labels.second, y: second };
   const kind = classifyPair(first, second);
   if (crs === 'wgs84') {
     if (kind === 'wgs84') return { ok: true, lon: round(first), lat: round(second) };
-    if (kind === 'wgs84_swapped') {
-      return { ok: false, code: 'swapped_coordinates', problem: `${shown} look swapped: in Flanders the longitude is ${FLANDERS_WGS84.minLon}–${FLANDERS_WGS84.maxLon} and the latitude ${FLANDERS_WGS84.minLat}–${FLANDERS_WGS84.maxLat}.` };
-    }
+    if (kind === 'wgs84_swapped') return { ok: false, code: 'swapped_coordinates', detail: detail('swapped_wgs84', { ...shown, ...FLANDERS_WGS84 }) };
     if (kind === 'degrees_outside') return outside(shown);
-    return { ok: false, code: 'crs', problem: `${shown} are metres (${systemName(kind)}), but the file is read as WGS84 longitude/latitude.` };
+    return { ok: false, code: 'crs', detail: detail(READ_AS_WGS84[kind], shown) };
   }
   if (kind === 'lambert72') {
     const [lon, lat] = fromLambert72(first, second);
     return inFlandersWgs84(lon, lat) ? { ok: true, lon: round(lon), lat: round(lat) } : outside(shown);
   }
-  if (kind === 'lambert72_swapped') {
-    return { ok: false, code: 'swapped_coordinates', problem: `${shown} look swapped: in Flanders Lambert 72 x is ${FLANDERS_LAMBERT72.minX}–${FLANDERS_LAMBERT72.maxX} and y ${FLANDERS_LAMBERT72.minY}–${FLANDERS_LAMBERT72.maxY}.` };
-  }
+  if (kind === 'lambert72_swapped') return { ok: false, code: 'swapped_coordinates', detail: detail('swapped_lambert72', { ...shown, ...FLANDERS_LAMBERT72 }) };
   if (kind === 'metres_outside') return outside(shown);
-  return { ok: false, code: 'crs', problem: `${shown} are ${systemName(kind)}, but the file is read as Belgian Lambert 72 (EPSG:31370).` };
+  return { ok: false, code: 'crs', detail: detail(READ_AS_LAMBERT72[kind], shown) };
 }
 
-function outside(shown: string): ConvertResult {
-  return { ok: false, code: 'outside_flanders', problem: `${shown} lie outside Flanders.` };
+type Shown = { xName: string; x: number; yName: string; y: number };
+
+function outside(shown: Shown): ConvertResult {
+  return { ok: false, code: 'outside_flanders', detail: detail('outside_flanders', shown) };
 }
 
-function systemName(kind: PairKind): string {
-  switch (kind) {
-    case 'wgs84': case 'wgs84_swapped': case 'degrees_outside': return 'WGS84 degrees';
-    case 'lambert72': case 'lambert72_swapped': return 'Belgian Lambert 72 (EPSG:31370) metres';
-    case 'lambert2008': return 'apparently Belgian Lambert 2008 (EPSG:3812), which is not supported: export as Lambert 72 or WGS84';
-    case 'web_mercator': return 'apparently Web Mercator (EPSG:3857), which is not supported: export as Lambert 72 or WGS84';
-    case 'utm31': return 'apparently UTM zone 31N, which is not supported: export as Lambert 72 or WGS84';
-    case 'metres_outside': return 'metres outside Flanders';
-  }
-}
+/**
+ * What the values are when they are not what the file is read as: one sentence per system, so
+ * each language can word it whole. All of them take the same params ({xName} {x}, {yName} {y}).
+ */
+type WrongSystemKey = Extract<ImportDetailKey, `${string}_read_as_${string}`>;
+const READ_AS_WGS84: Record<Exclude<PairKind, 'wgs84' | 'wgs84_swapped' | 'degrees_outside'>, WrongSystemKey> = {
+  lambert72: 'lambert72_read_as_wgs84',
+  lambert72_swapped: 'lambert72_read_as_wgs84',
+  lambert2008: 'lambert2008_read_as_wgs84',
+  web_mercator: 'web_mercator_read_as_wgs84',
+  utm31: 'utm31_read_as_wgs84',
+  metres_outside: 'far_metres_read_as_wgs84',
+};
+const READ_AS_LAMBERT72: Record<Exclude<PairKind, 'lambert72' | 'lambert72_swapped' | 'metres_outside'>, WrongSystemKey> = {
+  wgs84: 'degrees_read_as_lambert72',
+  wgs84_swapped: 'degrees_read_as_lambert72',
+  degrees_outside: 'degrees_read_as_lambert72',
+  lambert2008: 'lambert2008_read_as_lambert72',
+  web_mercator: 'web_mercator_read_as_lambert72',
+  utm31: 'utm31_read_as_lambert72',
+};
 
 const round = (value: number) => Math.round(value * DECIMALS) / DECIMALS;

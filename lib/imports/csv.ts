@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { type ImportDetail, detail } from './problem-detail';
 import { type ImportProblem, fileProblem } from './problems';
 
 /**
@@ -36,13 +37,10 @@ export const DEFAULT_MAX_ROWS = 500_000;
 
 export function parseCsv(input: string, options: CsvOptions = {}): CsvResult {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim().length === 0) return { ok: false, problem: fileProblem('file_empty', 'The file is empty.') };
+  if (text.trim().length === 0) return { ok: false, problem: fileProblem('file_empty', detail('file_empty')) };
   const delimiter = options.delimiter ?? detectDelimiter(text);
   if (!delimiter) {
-    return {
-      ok: false,
-      problem: fileProblem('delimiter', 'The first line has no column separator (";", ",", tab or "|"): is this a CSV file with a header line?'),
-    };
+    return { ok: false, problem: fileProblem('delimiter', detail('no_delimiter')) };
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -61,12 +59,12 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvResult {
       to: maxRows + 2,
     }) as unknown as typeof parsed; // with `info: true` each record comes as { record, info }
   } catch (error) {
-    return { ok: false, problem: fileProblem('malformed_csv', csvErrorMessage(error)) };
+    return { ok: false, problem: fileProblem('malformed_csv', csvErrorDetail(error)) };
   }
   const [first, ...rest] = parsed;
-  if (!first) return { ok: false, problem: fileProblem('file_empty', 'The file is empty.') };
+  if (!first) return { ok: false, problem: fileProblem('file_empty', detail('file_empty')) };
   if (rest.length > maxRows) {
-    return { ok: false, problem: fileProblem('too_many_rows', `The file has more than ${maxRows.toLocaleString('en')} data rows; split it into smaller files.`) };
+    return { ok: false, problem: fileProblem('too_many_rows', detail('too_many_rows', { max: maxRows })) };
   }
   const records = rest.map(({ record, info }) => ({ row: startLine(record, info.lines), cells: record }));
   return { ok: true, table: { delimiter, header: first.record.map((name) => name.trim()), records } };
@@ -99,20 +97,19 @@ function startLine(record: string[], endLine: number): number {
   return endLine - breaks;
 }
 
-function csvErrorMessage(error: unknown): string {
-  if (error instanceof CsvError) {
-    const line = (error as CsvError & { lines?: number }).lines;
-    const where = line ? ` (line ${line})` : '';
-    switch (error.code) {
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return `A quoted cell is never closed${where}: check for a missing " in that row.`;
-      case 'CSV_INVALID_CLOSING_QUOTE':
-        return `A quoted cell has text after its closing quote${where}: put the whole cell in quotes and double the " inside it.`;
-      case 'CSV_MAX_RECORD_SIZE':
-        return `A row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters${where}: probably a " that is never closed.`;
-      default:
-        return `The file is not valid CSV${where}: ${error.message}`;
-    }
+/**
+ * What the parser's error means for the user. The three errors a user's file causes are told in
+ * our words; any other keeps csv-parse's own message. The parser gives every error it raises
+ * while reading the line it is on (only errors in its options have none, and ours are fixed).
+ */
+export function csvErrorDetail(error: unknown): ImportDetail {
+  if (!(error instanceof CsvError)) return detail('csv_invalid');
+  const line = (error as CsvError & { lines?: number }).lines;
+  if (!line) return detail('csv_library_error_no_line', { message: error.message });
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': return detail('csv_quote_not_closed', { line });
+    case 'CSV_INVALID_CLOSING_QUOTE': return detail('csv_closing_quote', { line });
+    case 'CSV_MAX_RECORD_SIZE': return detail('csv_row_too_long', { max: MAX_RECORD_CHARS, line });
+    default: return detail('csv_library_error', { line, message: error.message });
   }
-  return 'The file is not valid CSV.';
 }

@@ -7,6 +7,7 @@ import { TEXT_ENCODINGS, decodeText } from './encoding';
 import {
   COORDINATE_COLUMNS, type FileDefaults, type ImportLayer, type IndicatorRow, LAYER_SPECS, type LayerRows, type LayerSpec, type RowCells, isPeriod,
 } from './layers';
+import { type ImportDetail, detail } from './problem-detail';
 import { type ImportProblem, type ImportProblemCode, fileProblem, quote, rowProblem } from './problems';
 import { DEFAULT_AGGREGATION, type NeighbourhoodValue, rollUpSectors, sectorCounts } from './roll-up';
 import { type Source, readCsvSource, readGeoJsonSource, readPositions, rowCells } from './sources';
@@ -81,7 +82,7 @@ export function planImport<L extends ImportLayer>(layer: L, bytes: Uint8Array, f
   plan.detected.ignoredColumns = match.ignored;
   const columnProblem = spec.checkColumns?.(new Set(match.indexOf.keys()), defaults) ?? null;
   if (match.problems.length > 0 || columnProblem) {
-    return fail(plan, ...match.problems.map(({ code, problem }) => fileProblem(code, problem)), ...(columnProblem ? [fileProblem('missing_column', columnProblem)] : []));
+    return fail(plan, ...match.problems.map((problem) => fileProblem(problem.code, problem.detail)), ...(columnProblem ? [fileProblem('missing_column', columnProblem)] : []));
   }
 
   const checked = checkRows(plan, spec, source, match, defaults, choice.crs);
@@ -95,27 +96,24 @@ export function planImport<L extends ImportLayer>(layer: L, bytes: Uint8Array, f
 /** File-level checks, in the order a user would fix them: options, size, type, encoding, syntax. */
 function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array, options: ImportOptions):
   { spec: LayerSpec<L>; choice: ImportChoices; source: Source } | { failed: ImportProblem[] } {
-  const failed = (code: ImportProblemCode, problem: string) => ({ failed: [fileProblem(code, problem)] });
+  const failed = (code: ImportProblemCode, why: ImportDetail) => ({ failed: [fileProblem(code, why)] });
   const spec = Object.hasOwn(LAYER_SPECS, plan.layer) ? (LAYER_SPECS[plan.layer] as LayerSpec<L>) : undefined;
-  if (!spec) return failed('options', `Unknown layer ${quote(plan.layer)}.`);
+  if (!spec) return failed('options', detail('unknown_layer', { layer: quote(plan.layer) }));
   const serverProblem = checkServerOptions(options);
   if (serverProblem) return failed('options', serverProblem);
   const choices = importChoicesSchema.safeParse(pickChoices(options));
-  if (!choices.success) {
-    const issue = choices.error.issues[0];
-    return failed('options', `Import option ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}.`);
-  }
+  if (!choices.success) return failed('options', optionDetail(choices.error.issues[0]));
   const choice = choices.data;
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  if (!(bytes instanceof Uint8Array)) return failed('file_empty', 'No file was received.');
-  if (bytes.length === 0) return failed('file_empty', 'The file is empty.');
-  if (bytes.length > maxBytes) return failed('file_too_large', `The file is ${megabytes(bytes.length)}; at most ${megabytes(maxBytes)} can be imported at once.`);
+  if (!(bytes instanceof Uint8Array)) return failed('file_empty', detail('no_file'));
+  if (bytes.length === 0) return failed('file_empty', detail('file_empty'));
+  if (bytes.length > maxBytes) return failed('file_too_large', detail('file_too_large', { size: megabytes(bytes.length), max: megabytes(maxBytes) }));
   const extension = /\.([a-z0-9]+)$/i.exec(plan.fileName)?.[1]?.toLowerCase() ?? '';
   if (!choice.format && extension && !['csv', 'txt', 'tsv', 'geojson', 'json'].includes(extension)) {
-    return failed('unsupported_format', `.${extension} files cannot be imported: save the data as CSV (.csv) or GeoJSON (.geojson).`);
+    return failed('unsupported_format', detail('unsupported_extension', { extension }));
   }
   const decoded = decodeText(bytes, choice.encoding);
-  if (!decoded.ok) return failed(decoded.code, decoded.problem);
+  if (!decoded.ok) return failed(decoded.code, decoded.detail);
   plan.detected.encoding = decoded.encoding;
 
   // Content decides over the file name: a CSV header never starts with "{" or "[".
@@ -123,12 +121,12 @@ function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array,
   const format = choice.format ?? (looksJson || extension === 'geojson' || extension === 'json' ? 'geojson' : 'csv');
   plan.detected.format = format;
   plan.detected.rowUnit = format === 'csv' ? 'line' : 'feature';
-  if (format === 'geojson' && !spec.hasCoordinates) return failed('unsupported_format', 'Indicator values are imported from CSV, not GeoJSON.');
+  if (format === 'geojson' && !spec.hasCoordinates) return failed('unsupported_format', detail('indicators_not_geojson'));
   const maxRows = options.maxRows ?? MAX_ROWS;
   const source = format === 'csv' ? readCsvSource(decoded.text, choice.delimiter, maxRows) : readGeoJsonSource(decoded.text, maxRows);
   if ('problem' in source) return { failed: [source.problem] };
   plan.detected.delimiter = source.delimiter;
-  if (source.records.length === 0) return failed('no_rows', 'The file has a header but no data rows.');
+  if (source.records.length === 0) return failed('no_rows', detail('no_data_rows'));
   return { spec, choice, source };
 }
 
@@ -153,14 +151,14 @@ function checkRows<L extends ImportLayer>(
   source.records.forEach((record, index) => {
     const rowErrors: ImportProblem[] = [];
     if (record.extraCells > 0) {
-      rowErrors.push(rowProblem(record.row, null, 'column_count', `has ${record.extraCells} more cell(s) than the header: a value with the separator in it must be in quotes.`));
+      rowErrors.push(rowProblem(record.row, null, 'column_count', detail('extra_cells', { count: record.extraCells })));
     }
     let lonLat: { lon: number; lat: number } | null = null;
     const position = positions[index];
     if (position && crs) {
       const converted = toWgs84(position[0], position[1], crs, labels);
       if (converted.ok) lonLat = { lon: converted.lon, lat: converted.lat };
-      else rowErrors.push(rowProblem(record.row, `${labels.first}/${labels.second}`, converted.code, converted.problem));
+      else rowErrors.push(rowProblem(record.row, `${labels.first}/${labels.second}`, converted.code, converted.detail));
     }
     const cells = rowCells(record, match.indexOf, match.nameOf);
     const built = spec.build(cells, record.row, defaults);
@@ -182,7 +180,7 @@ function warnAboutSwappedFile(positions: ([number, number] | null)[], crs: Crs |
   const usable = positions.filter((p): p is [number, number] => p !== null);
   const swapped = usable.filter(([a, b]) => classifyPair(a, b) === `${crs}_swapped`).length;
   if (usable.length > 0 && swapped > usable.length / 2) {
-    errors.unshift(fileProblem('swapped_coordinates', `In ${swapped} of ${usable.length} rows ${labels.first} and ${labels.second} look swapped: check which column holds which coordinate.`));
+    errors.unshift(fileProblem('swapped_coordinates', detail('swapped_file', { count: swapped, total: usable.length, xName: labels.first, yName: labels.second })));
   }
 }
 
@@ -204,7 +202,7 @@ function duplicateOf(layer: ImportLayer, value: object, row: number, seen: Map<s
     seen.set(key, row);
     return null;
   }
-  return rowProblem(row, field, 'duplicate', `repeats row ${first} (${key.replaceAll('|', ' ')}).`);
+  return rowProblem(row, field, 'duplicate', detail('duplicate_row', { row: first, key: key.replaceAll('|', ' ') }));
 }
 
 function rollUp(
@@ -217,13 +215,13 @@ function rollUp(
     const neighbourhoods = sectorCounts(table);
     for (const row of rows) {
       if (row.areaLevel === 'neighbourhood' && !neighbourhoods.has(row.areaCode)) {
-        errors.push(rowProblem(row.row, labelOf('neighbourhood'), 'unknown_value', `${row.areaCode} is not a Flemish neighbourhood code.`));
+        errors.push(rowProblem(row.row, labelOf('neighbourhood'), 'unknown_value', detail('unknown_neighbourhood', { code: row.areaCode })));
       }
     }
   }
   if (sectorRows.length === 0) return;
   if (!table) {
-    errors.push(fileProblem('options', 'Sector codes can only be rolled up to neighbourhoods with the sector table.'));
+    errors.push(fileProblem('options', detail('sector_table_missing')));
     return;
   }
   const result = rollUpSectors(
@@ -280,14 +278,24 @@ function emptyPlan<L extends ImportLayer>(layer: L, fileName: string): ImportPla
 }
 
 /** The options the server sets (not the user): a wrong one is a bug, reported rather than thrown. */
-function checkServerOptions(options: unknown): string | null {
-  if (typeof options !== 'object' || options === null) return 'Import options must be an object.';
+function checkServerOptions(options: unknown): ImportDetail | null {
+  if (typeof options !== 'object' || options === null) return detail('options_not_object');
   const { sectorTable, maxBytes, maxRows } = options as ImportOptions;
-  if (sectorTable !== undefined && !(sectorTable instanceof Map)) return 'Import option sectorTable must be a Map.';
+  if (sectorTable !== undefined && !(sectorTable instanceof Map)) return detail('option_not_map');
   for (const [name, value] of [['maxBytes', maxBytes], ['maxRows', maxRows]] as const) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) return `Import option ${name} must be a positive whole number.`;
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) return detail('option_not_positive_integer', { option: name });
   }
   return null;
+}
+
+/**
+ * A user's choice the schema refused. The period's message is ours (see the schema), so it is
+ * translated; the others are zod's own English, passed on as they are.
+ */
+function optionDetail(issue: z.core.$ZodIssue | undefined): ImportDetail {
+  const option = issue?.path.join('.') ?? '';
+  if (issue?.code === 'custom' && option === 'period') return detail('invalid_period_option');
+  return detail('invalid_option', { option, message: issue?.message ?? 'is invalid' });
 }
 
 /** The user's choices among the options: everything but the server's own settings. */
@@ -296,4 +304,5 @@ function pickChoices(options: ImportOptions): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key, value]) => !serverSettings.has(key) && value !== undefined));
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes to one decimal, rounded as toFixed(1) did (the sentences print them with one decimal). */
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -1,3 +1,5 @@
+import { type ImportDetail, detail } from './problem-detail';
+
 /**
  * Turns uploaded bytes into text. Decision: files are UTF-8 (what "CSV UTF-8" in Excel,
  * LibreOffice, QGIS and every GeoJSON writer produce), decoded strictly, so a Windows-1252
@@ -11,38 +13,33 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncoding | 'utf-16le' | 'utf-16be' }
-  | { ok: false; code: 'encoding' | 'not_text' | 'unsupported_format'; problem: string };
+  | { ok: false; code: 'encoding' | 'not_text' | 'unsupported_format'; detail: ImportDetail };
 
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding = 'utf-8'): DecodeResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return { ok: false, code: 'unsupported_format', problem: 'The file is a zip archive or an Excel workbook (.xlsx): save it as "CSV UTF-8" or GeoJSON first.' };
+    return { ok: false, code: 'unsupported_format', detail: detail('zip_archive') };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return { ok: false, code: 'unsupported_format', problem: 'The file is an old Excel workbook (.xls): save it as "CSV UTF-8" first.' };
+    return { ok: false, code: 'unsupported_format', detail: detail('old_excel') };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     try {
       return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: label };
     } catch {
-      return { ok: false, code: 'encoding', problem: 'The file says it is UTF-16 but contains invalid characters.' };
+      return { ok: false, code: 'encoding', detail: detail('invalid_utf16') };
     }
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, code: 'not_text', problem: `The file is not a text file (it contains a NUL byte on line ${lineAt(bytes, nul)}).` };
+    return { ok: false, code: 'not_text', detail: detail('nul_byte', { line: lineAt(bytes, nul) }) };
   }
   if (encoding === 'windows-1252') return { ok: true, text: decodeWindows1252(bytes), encoding };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    return {
-      ok: false,
-      code: 'encoding',
-      problem: `The file is not valid UTF-8 (line ${lineAt(bytes, offset)} has a byte that is not UTF-8, as in files saved as Windows-1252/ANSI). ` +
-        'Save it as "CSV UTF-8", or choose the encoding windows-1252.',
-    };
+    return { ok: false, code: 'encoding', detail: detail('invalid_utf8', { line: lineAt(bytes, offset) }) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Crs } from './coordinates';
+import { type ImportDetail, detail } from './problem-detail';
 import { type ImportProblem, fileProblem, quote, rowProblem } from './problems';
 import type { RawValue } from './values';
 
@@ -28,22 +29,25 @@ export function parseGeoJsonPoints(text: string, maxFeatures: number): GeoJsonRe
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: fileProblem('malformed_geojson', `The file is not valid JSON${jsonErrorPlace(text, error)}: ${(error as Error).message}.`) };
+    // V8's message stays as it is: it names the token, which no translation of ours could.
+    const message = String((error as Error)?.message);
+    const place = jsonErrorPlace(text, message);
+    return { ok: false, problem: fileProblem('malformed_geojson', place ? detail('json_invalid_at', { ...place, message }) : detail('json_invalid', { message })) };
   }
   if (!isObject(json) || json.type !== 'FeatureCollection') {
-    const type = isObject(json) && typeof json.type === 'string' ? ` (it is a ${quote(json.type)})` : '';
-    return { ok: false, problem: fileProblem('malformed_geojson', `The file must be a GeoJSON FeatureCollection${type}.`) };
+    const found = isObject(json) && typeof json.type === 'string' ? detail('not_feature_collection_type', { type: quote(json.type) }) : null;
+    return { ok: false, problem: fileProblem('malformed_geojson', found ?? detail('not_feature_collection')) };
   }
   if (!Array.isArray(json.features)) {
-    return { ok: false, problem: fileProblem('malformed_geojson', 'The FeatureCollection has no "features" list.') };
+    return { ok: false, problem: fileProblem('malformed_geojson', detail('no_features_list')) };
   }
-  if (json.features.length === 0) return { ok: false, problem: fileProblem('no_rows', 'The FeatureCollection has no features.') };
+  if (json.features.length === 0) return { ok: false, problem: fileProblem('no_rows', detail('no_features')) };
   if (json.features.length > maxFeatures) {
-    return { ok: false, problem: fileProblem('too_many_rows', `The file has more than ${maxFeatures.toLocaleString('en')} features; split it into smaller files.`) };
+    return { ok: false, problem: fileProblem('too_many_rows', detail('too_many_features', { max: maxFeatures })) };
   }
   const declared = declaredCrs(json.crs);
   if (declared === 'unsupported') {
-    return { ok: false, problem: fileProblem('crs', `The file declares the coordinate system ${quote(crsName(json.crs))}; export it as WGS84 (EPSG:4326) or Belgian Lambert 72 (EPSG:31370).`) };
+    return { ok: false, problem: fileProblem('crs', detail('unsupported_crs', { crs: quote(crsName(json.crs)) })) };
   }
   const problems: ImportProblem[] = [];
   const records = (json.features as unknown[]).map((feature, index) => readFeature(feature, index + 1, problems));
@@ -53,17 +57,17 @@ export function parseGeoJsonPoints(text: string, maxFeatures: number): GeoJsonRe
 function readFeature(feature: unknown, row: number, problems: ImportProblem[]): GeoJsonRecord {
   const empty: GeoJsonRecord = { row, position: null, properties: {}, id: null };
   if (!isObject(feature) || feature.type !== 'Feature') {
-    problems.push(rowProblem(row, null, 'malformed_geojson', 'is not a GeoJSON Feature.'));
+    problems.push(rowProblem(row, null, 'malformed_geojson', detail('not_a_feature')));
     return empty;
   }
   const id = typeof feature.id === 'string' || (typeof feature.id === 'number' && Number.isFinite(feature.id)) ? feature.id : null;
   let properties: Record<string, RawValue> = {};
   if (isObject(feature.properties)) properties = feature.properties as Record<string, RawValue>;
   else if (feature.properties !== null && feature.properties !== undefined) {
-    problems.push(rowProblem(row, 'properties', 'malformed_geojson', 'properties must be an object.'));
+    problems.push(rowProblem(row, 'properties', 'malformed_geojson', detail('properties_not_object')));
   }
   const position = readPoint(feature.geometry);
-  if (typeof position === 'string') {
+  if (!Array.isArray(position)) {
     problems.push(rowProblem(row, 'geometry', 'geometry', position));
     return { row, position: null, properties, id };
   }
@@ -71,22 +75,22 @@ function readFeature(feature: unknown, row: number, problems: ImportProblem[]): 
 }
 
 /** The point's position, or why there is none. */
-function readPoint(geometry: unknown): [number, number] | string {
-  if (geometry === null || geometry === undefined) return 'is missing: the feature has no point.';
-  if (!isObject(geometry)) return 'must be a GeoJSON geometry object.';
+function readPoint(geometry: unknown): [number, number] | ImportDetail {
+  if (geometry === null || geometry === undefined) return detail('geometry_missing');
+  if (!isObject(geometry)) return detail('geometry_not_object');
   let coordinates = geometry.coordinates;
   if (geometry.type === 'MultiPoint') {
-    if (!Array.isArray(coordinates) || coordinates.length !== 1) return 'is a MultiPoint with several points; only single points can be imported.';
+    if (!Array.isArray(coordinates) || coordinates.length !== 1) return detail('multipoint_several');
     coordinates = coordinates[0];
   } else if (geometry.type !== 'Point') {
-    return `is a ${quote(geometry.type)}; only Point features can be imported.`;
+    return detail('geometry_not_point', { type: quote(geometry.type) });
   }
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) {
-    return 'has coordinates that are not [longitude, latitude] (or [x, y]).';
+    return detail('coordinates_shape');
   }
   const [first, second] = coordinates as unknown[];
   if (typeof first !== 'number' || typeof second !== 'number' || !Number.isFinite(first) || !Number.isFinite(second)) {
-    return `has coordinates ${quote(coordinates)}; they must be two numbers.`;
+    return detail('coordinates_not_numbers', { coordinates: quote(coordinates) });
   }
   return [first, second];
 }
@@ -104,13 +108,12 @@ function crsName(crs: unknown): string {
   return JSON.stringify(crs) ?? '';
 }
 
-/** " (line 3, column 14)" from the position V8 reports, because editors show lines, not offsets. */
-function jsonErrorPlace(text: string, error: unknown): string {
-  const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
-  if (position === undefined) return '';
+/** Line and column of the position V8 reports, because editors show lines, not offsets. */
+function jsonErrorPlace(text: string, message: string): { line: number; column: number } | null {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return null;
   const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  return ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

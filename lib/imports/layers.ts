@@ -1,6 +1,7 @@
 import { neighbourhoodCode, sectorCode } from '@/lib/areas/codes';
 import { INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
 import { SERVICE_TYPES, type ServiceTypeCode } from '@/lib/services/service-types';
+import { type ImportDetail, detail } from './problem-detail';
 import { type ImportProblem, quote, rowProblem } from './problems';
 import { type RawValue, cellText, isStructured, normaliseName, parseDecimal } from './values';
 
@@ -71,7 +72,7 @@ export interface LayerSpec<L extends ImportLayer> {
   hasCoordinates: boolean;
   columns: readonly ColumnSpec[];
   /** A problem with the set of columns as a whole (beyond missing required ones), or null. */
-  checkColumns?(present: ReadonlySet<string>, defaults: FileDefaults): string | null;
+  checkColumns?(present: ReadonlySet<string>, defaults: FileDefaults): ImportDetail | null;
   /** Builds a row's attributes (everything but coordinates), reporting every problem found. */
   build(cells: RowCells, row: number, defaults: FileDefaults): { value: Omit<LayerRows[L], 'row' | 'lon' | 'lat'> | null; problems: ImportProblem[] };
 }
@@ -84,20 +85,20 @@ type Problems = ImportProblem[];
 function text(cells: RowCells, key: string, row: number, problems: Problems, { required, max }: { required: boolean; max: number }): string | null {
   const raw = cells.get(key);
   if (isStructured(raw)) {
-    problems.push(rowProblem(row, cells.label(key), 'invalid_format', 'must be text, not a list or an object.'));
+    problems.push(rowProblem(row, cells.label(key), 'invalid_format', detail('structured_value')));
     return null;
   }
   const value = cellText(raw);
   if (value === null) {
-    if (required) problems.push(rowProblem(row, cells.label(key), 'required', 'is empty; a value is required.'));
+    if (required) problems.push(rowProblem(row, cells.label(key), 'required', detail('value_required')));
     return null;
   }
   if (value.length > max) {
-    problems.push(rowProblem(row, cells.label(key), 'too_long', `is ${value.length} characters long; at most ${max} are allowed.`));
+    problems.push(rowProblem(row, cells.label(key), 'too_long', detail('too_long', { length: value.length, max })));
     return null;
   }
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
-    problems.push(rowProblem(row, cells.label(key), 'invalid_format', 'contains control characters.'));
+    problems.push(rowProblem(row, cells.label(key), 'invalid_format', detail('control_characters')));
     return null;
   }
   return value;
@@ -117,7 +118,7 @@ function choice<T extends string>(cells: RowCells, key: string, row: number, pro
   if (value === null) return null;
   const code = allowed.get(normaliseName(value));
   if (code === undefined) {
-    problems.push(rowProblem(row, cells.label(key), 'unknown_value', `${quote(value)} is not one of: ${shown.join(', ')}.`));
+    problems.push(rowProblem(row, cells.label(key), 'unknown_value', detail('unknown_choice', { value: quote(value), allowed: shown.join(', ') })));
     return null;
   }
   return code;
@@ -126,12 +127,12 @@ function choice<T extends string>(cells: RowCells, key: string, row: number, pro
 function decimal(cells: RowCells, key: string, row: number, problems: Problems, required: boolean): number | null {
   const raw = cells.get(key);
   if (cellText(raw) === null && !isStructured(raw)) {
-    if (required) problems.push(rowProblem(row, cells.label(key), 'required', 'is empty; a number is required.'));
+    if (required) problems.push(rowProblem(row, cells.label(key), 'required', detail('number_required')));
     return null;
   }
   const value = parseDecimal(raw);
   if (value === null) {
-    problems.push(rowProblem(row, cells.label(key), 'not_a_number', `${quote(raw)} is not a number (write 4,35 or 4.35, without thousands separators).`));
+    problems.push(rowProblem(row, cells.label(key), 'not_a_number', detail('not_a_number', { value: quote(raw) })));
   }
   return value;
 }
@@ -201,7 +202,7 @@ const socialHousing: LayerSpec<'social_housing'> = {
     const operator = text(cells, 'operator', row, problems, { required: false, max: 200 });
     const units = decimal(cells, 'units', row, problems, true);
     if (units !== null && (!Number.isInteger(units) || units < 1 || units > MAX_HOUSING_UNITS)) {
-      problems.push(rowProblem(row, cells.label('units'), units % 1 === 0 ? 'out_of_range' : 'not_an_integer', `${units} must be a whole number of dwellings from 1 to ${MAX_HOUSING_UNITS}.`));
+      problems.push(rowProblem(row, cells.label('units'), units % 1 === 0 ? 'out_of_range' : 'not_an_integer', detail('dwellings', { value: units, max: MAX_HOUSING_UNITS })));
     }
     if (name === null || units === null || problems.length > 0) return { value: null, problems };
     return { value: { name, operator, units }, problems };
@@ -226,10 +227,10 @@ const indicators: LayerSpec<'indicators'> = {
     { key: 'weight', required: false, aliases: ['weight', 'gewicht', 'weging', 'population', 'bevolking', 'inwoners', 'ms_population'] },
   ],
   checkColumns(present, defaults) {
-    if (present.has('sector') && present.has('neighbourhood')) return 'The file has both a sector and a neighbourhood column; keep one of them.';
-    if (!present.has('sector') && !present.has('neighbourhood')) return 'The file needs a column with statistical sector codes (e.g. CD_SECTOR) or neighbourhood codes (e.g. wijk).';
-    if (!present.has('indicator') && !defaults.indicator) return 'The file has no indicator column: add one or choose the indicator for the whole file.';
-    if (!present.has('period') && !defaults.period) return 'The file has no period column (e.g. jaar): add one or choose the period for the whole file.';
+    if (present.has('sector') && present.has('neighbourhood')) return detail('sector_and_neighbourhood');
+    if (!present.has('sector') && !present.has('neighbourhood')) return detail('no_area_column');
+    if (!present.has('indicator') && !defaults.indicator) return detail('no_indicator_column');
+    if (!present.has('period') && !defaults.period) return detail('no_period_column');
     return null;
   },
   build(cells, row, defaults) {
@@ -240,9 +241,9 @@ const indicators: LayerSpec<'indicators'> = {
     let areaCode: string | null = null;
     if (areaText !== null) {
       const candidate = sector ? areaText.toUpperCase() : areaText;
-      const check = (sector ? sectorCode : neighbourhoodCode).safeParse(candidate);
-      if (check.success) areaCode = candidate;
-      else problems.push(rowProblem(row, cells.label(level), 'invalid_format', `${quote(areaText)} ${check.error.issues[0]?.message ?? 'is not a valid code'}.`));
+      // The schemas' one check is their pattern, so their message is known: the templates say it.
+      if ((sector ? sectorCode : neighbourhoodCode).safeParse(candidate).success) areaCode = candidate;
+      else problems.push(rowProblem(row, cells.label(level), 'invalid_format', detail(sector ? 'invalid_sector_code' : 'invalid_neighbourhood_code', { value: quote(areaText) })));
     }
     const indicator = !cells.has('indicator') && defaults.indicator
       ? defaults.indicator
@@ -251,18 +252,18 @@ const indicators: LayerSpec<'indicators'> = {
     let period: string | null = null;
     if (periodText !== null) {
       if (isPeriod(periodText)) period = periodText;
-      else problems.push(rowProblem(row, cells.label('period'), 'invalid_format', `${quote(periodText)} must be a year (2024) or a date (2024-01-01).`));
+      else problems.push(rowProblem(row, cells.label('period'), 'invalid_format', detail('invalid_period', { value: quote(periodText) })));
     }
     const value = decimal(cells, 'value', row, problems, true);
     const catalogue = INDICATORS.find((entry) => entry.code === indicator);
     if (value !== null && catalogue) {
       const max = catalogue.unit === '%' ? 100 : Number.MAX_SAFE_INTEGER;
       if (value < 0 || value > max) {
-        problems.push(rowProblem(row, cells.label('value'), 'out_of_range', `${value} is outside ${catalogue.unit === '%' ? '0–100 (a percentage)' : 'the allowed range (0 or more)'}.`));
+        problems.push(rowProblem(row, cells.label('value'), 'out_of_range', detail(catalogue.unit === '%' ? 'percentage_out_of_range' : 'value_out_of_range', { value })));
       }
     }
     const weight = decimal(cells, 'weight', row, problems, false);
-    if (weight !== null && weight < 0) problems.push(rowProblem(row, cells.label('weight'), 'out_of_range', `${weight} must be 0 or more.`));
+    if (weight !== null && weight < 0) problems.push(rowProblem(row, cells.label('weight'), 'out_of_range', detail('negative_weight', { value: weight })));
     if (areaCode === null || indicator === null || period === null || value === null || problems.length > 0) return { value: null, problems };
     return { value: { areaLevel: level, areaCode, indicator, period, value, weight }, problems };
   },

@@ -1,5 +1,6 @@
 import { type ImportPlan, MAX_LISTED_PROBLEMS, byRow } from './dry-run';
 import type { ImportLayer } from './layers';
+import { detail } from './problem-detail';
 import { type ImportProblem, rowProblem } from './problems';
 
 /**
@@ -18,8 +19,7 @@ export function withNeighbourhoodCheck<L extends ImportLayer>(plan: ImportPlan<L
   const added: ImportProblem[] = [];
   for (const row of plan.rows) {
     if (!outsideRows.has(row.row) || !('lon' in row)) continue;
-    added.push(rowProblem(row.row, field, 'outside_neighbourhoods',
-      `longitude ${row.lon}, latitude ${row.lat} (WGS84) lie in no Flemish neighbourhood: Brussels, Wallonia and places across the border cannot be imported.`));
+    added.push(rowProblem(row.row, field, 'outside_neighbourhoods', detail('outside_neighbourhoods', { lon: row.lon, lat: row.lat })));
   }
   if (added.length === 0) return plan;
   const rows = plan.rows.filter((row) => !outsideRows.has(row.row));

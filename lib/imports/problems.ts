@@ -1,14 +1,19 @@
+import { type ImportDetail, formatDetail } from './problem-detail';
+
 /**
  * What an import reports back: one problem per row and field, so a user can fix the file in a
  * spreadsheet. `row` is what the user sees: the line in a CSV file (the header is line 1), the
  * feature number in a GeoJSON file (the first feature is 1); `null` for the file as a whole.
- * `code` is stable (for translations and tests), `problem` an English sentence naming the value.
+ * `code` is stable (for translations and tests). `detail` is the sentence naming the value and
+ * the fix, as a template key with its values, which the page shows in the reader's language;
+ * `problem` is that sentence in English, for API clients.
  */
 export interface ImportProblem {
   row: number | null;
   field: string | null;
   code: ImportProblemCode;
   problem: string;
+  detail: ImportDetail;
 }
 
 export type ImportProblemCode =
@@ -18,12 +23,12 @@ export type ImportProblemCode =
   | 'duplicate' | 'crs' | 'swapped_coordinates' | 'outside_flanders' | 'outside_neighbourhoods' | 'mixed_crs' | 'geometry'
   | 'unknown_sector' | 'sector_not_localised' | 'incomplete_neighbourhood' | 'options';
 
-export function fileProblem(code: ImportProblemCode, problem: string): ImportProblem {
-  return { row: null, field: null, code, problem };
+export function fileProblem(code: ImportProblemCode, detail: ImportDetail): ImportProblem {
+  return { row: null, field: null, code, problem: formatDetail('en', detail), detail };
 }
 
-export function rowProblem(row: number, field: string | null, code: ImportProblemCode, problem: string): ImportProblem {
-  return { row, field, code, problem };
+export function rowProblem(row: number, field: string | null, code: ImportProblemCode, detail: ImportDetail): ImportProblem {
+  return { row, field, code, problem: formatDetail('en', detail), detail };
 }
 
 /** Quotes a user's value in a message, shortened so a huge cell cannot flood the report. */

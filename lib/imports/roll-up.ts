@@ -1,4 +1,5 @@
 import type { IndicatorCode } from '@/lib/indicators/catalog';
+import { detail } from './problem-detail';
 import { type ImportProblem, rowProblem } from './problems';
 
 /**
@@ -62,24 +63,24 @@ export function rollUpSectors(
   const seen = new Map<string, number>();
   for (const row of rows) {
     if (/ZZZZ$/.test(row.sectorCode)) {
-      warnings.push(rowProblem(row.row, 'sector', 'sector_not_localised', `${row.sectorCode} counts people not localised to a sector; the row is skipped.`));
+      warnings.push(rowProblem(row.row, 'sector', 'sector_not_localised', detail('sector_not_localised', { sector: row.sectorCode })));
       continue;
     }
     const neighbourhoodCode = sectorTable.get(row.sectorCode);
     if (neighbourhoodCode === undefined) {
-      errors.push(rowProblem(row.row, 'sector', 'unknown_sector', `${row.sectorCode} is not a statistical sector in the sector table (Statbel codes of 2024).`));
+      errors.push(rowProblem(row.row, 'sector', 'unknown_sector', detail('unknown_sector', { sector: row.sectorCode })));
       continue;
     }
     const identity = `${row.sectorCode}|${row.indicator}|${row.period}`;
     const first = seen.get(identity);
     if (first !== undefined) {
-      errors.push(rowProblem(row.row, 'sector', 'duplicate', `${row.sectorCode} already has a value for ${row.indicator} ${row.period} (row ${first}).`));
+      errors.push(rowProblem(row.row, 'sector', 'duplicate', detail('duplicate_sector', { sector: row.sectorCode, indicator: row.indicator, period: row.period, row: first })));
       continue;
     }
     seen.set(identity, row.row);
     const how = aggregationOf(row.indicator);
     if (how === 'weighted_mean' && row.weight === null) {
-      errors.push(rowProblem(row.row, 'weight', 'required', `is needed to average ${row.indicator} over the sectors of a neighbourhood (e.g. the population).`));
+      errors.push(rowProblem(row.row, 'weight', 'required', detail('weight_required', { indicator: row.indicator })));
       continue;
     }
     const key = `${neighbourhoodCode}|${row.indicator}|${row.period}`;
@@ -97,12 +98,13 @@ export function rollUpSectors(
     const firstRow = group.rows[0]!.row;
     const value = how === 'sum' ? sum(group.rows.map((row) => row.value)) : weightedMean(group.rows);
     if (value === null) {
-      warnings.push(rowProblem(firstRow, 'weight', 'out_of_range', `All sectors of neighbourhood ${group.neighbourhoodCode} have weight 0, so ${group.indicator} ${group.period} has no value there.`));
+      warnings.push(rowProblem(firstRow, 'weight', 'out_of_range', detail('zero_weights', { neighbourhood: group.neighbourhoodCode, indicator: group.indicator, period: group.period })));
       continue;
     }
     if (group.rows.length < sectorsInNeighbourhood) {
-      warnings.push(rowProblem(firstRow, 'sector', 'incomplete_neighbourhood',
-        `Neighbourhood ${group.neighbourhoodCode} has ${sectorsInNeighbourhood} sectors; the file gives ${group.indicator} ${group.period} for ${group.rows.length} of them.`));
+      warnings.push(rowProblem(firstRow, 'sector', 'incomplete_neighbourhood', detail('incomplete_neighbourhood', {
+        neighbourhood: group.neighbourhoodCode, sectors: sectorsInNeighbourhood, indicator: group.indicator, period: group.period, given: group.rows.length,
+      })));
     }
     values.push({
       neighbourhoodCode: group.neighbourhoodCode,

@@ -2,6 +2,7 @@ import type { CoordinateLabels, Crs } from './coordinates';
 import { type CsvDelimiter, parseCsv } from './csv';
 import { parseGeoJsonPoints } from './geojson';
 import type { RowCells } from './layers';
+import { detail } from './problem-detail';
 import { type ImportProblem, quote, rowProblem } from './problems';
 import { type RawValue, cellText, parseDecimal } from './values';
 
@@ -94,11 +95,11 @@ export function readPositions(
     const read = (key: 'x' | 'y', label: string) => {
       const raw = record.cell(indexOf.get(key)!);
       if (cellText(raw) === null) {
-        problems.push(rowProblem(record.row, label, 'required', 'is empty; a coordinate is required.'));
+        problems.push(rowProblem(record.row, label, 'required', detail('coordinate_required')));
         return null;
       }
       const value = parseDecimal(raw);
-      if (value === null) problems.push(rowProblem(record.row, label, 'not_a_number', `${quote(raw)} is not a number (write 4,35 or 4.35, without thousands separators).`));
+      if (value === null) problems.push(rowProblem(record.row, label, 'not_a_number', detail('not_a_number', { value: quote(raw) })));
       return value;
     };
     const first = read('x', labels.first);

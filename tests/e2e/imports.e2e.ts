@@ -95,8 +95,20 @@ test('a bad file shows its problems by row and changes nothing', async ({ page }
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('fact-problems')).toHaveText('6');
   await expect(page.getByTestId('import-errors').getByTestId('problem-row')).toHaveCount(6);
-  await expect(page.getByTestId('import-errors').getByTestId('problem-row').first()).toContainText('NaN');
+  // The detail is in Dutch, like the rest of the page; nothing in it is marked as English.
+  const errors = page.getByTestId('import-errors');
+  await expect(errors.getByRole('columnheader').last()).toHaveText('Probleem');
+  const firstRow = errors.getByTestId('problem-row').first();
+  await expect(firstRow).toContainText('"NaN" is geen getal (schrijf 4,35 of 4.35, zonder scheidingstekens voor duizendtallen).');
+  await expect(errors.getByTestId('problem-row').nth(1)).toContainText('is leeg; een coördinaat is verplicht.');
+  await expect(errors.locator('[lang="en"]')).toHaveCount(0);
   await expect(page.getByTestId('import-commit')).toHaveCount(0);
+
+  // A library's own message stays English inside the Dutch sentence, and only it is marked so.
+  await dryRun(page, 'street_lights', 'bad-malformed.geojson');
+  const json = page.getByTestId('import-errors').getByTestId('problem-row');
+  await expect(json).toContainText(/Het bestand is geen geldige JSON \(lijn 1, kolom \d+\): /);
+  await expect(json.locator('[lang="en"]')).toHaveText(/JSON/);
 
   // A points file in Brussels: inside the Flanders box, in no Flemish neighbourhood.
   await page.getByTestId('import-layer').selectOption('street_lights');
@@ -106,13 +118,20 @@ test('a bad file shows its problems by row and changes nothing', async ({ page }
   });
   await page.getByTestId('import-dry-run').click();
   await expect(page.getByTestId('problem-count-outside_neighbourhoods')).toBeVisible();
+  await expect(page.getByTestId('import-errors').getByTestId('problem-row')).toContainText(
+    'lengtegraad 4,3525 en breedtegraad 50,8467 (WGS84) liggen in geen enkele Vlaamse buurt',
+  );
 
   // The commit endpoint refuses the bad file by itself too.
   const refused = await page.request.post('/api/imports', {
     multipart: { layer: 'services', file: { name: 'bad-nan.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\nA;pharmacy;NaN;1\n') } },
   });
   expect(refused.status()).toBe(400);
-  expect((await refused.json()).report.errors[0]).toMatchObject({ row: 2, code: 'not_a_number' });
+  // API clients keep the English sentence, and get the detail to translate it themselves.
+  expect((await refused.json()).report.errors[0]).toMatchObject({
+    row: 2, code: 'not_a_number', problem: '"NaN" is not a number (write 4,35 or 4.35, without thousands separators).',
+    detail: { key: 'not_a_number', params: { value: '"NaN"' } },
+  });
   expect(await tileVersions(page.request)).toEqual(versions);
   expect(await listRuns(page.request)).toEqual(runs);
 });

@@ -12,6 +12,7 @@ import { toLambert72 } from '@/lib/geo/lambert72';
 import type { ImportChoices } from '@/lib/imports/dry-run';
 import type { ImportLayer } from '@/lib/imports/layers';
 import { openTestDatabase, withRollback } from '../support/test-database';
+import { checkDetail } from '../support/import-details';
 import { type DatabaseState, readState } from '../support/import-state';
 
 /**
@@ -219,9 +220,25 @@ describe('what changes nothing', () => {
       const dry = await dryRunImport(db, upload('services', 'outside.csv', {}, text(file)));
       expect(dry.ok).toBe(false);
       expect(dry.errors.map((e) => [e.row, e.field, e.code])).toEqual([[3, 'x/y', 'outside_neighbourhoods'], [4, 'x/y', 'outside_neighbourhoods']]);
+      for (const problem of dry.errors) checkDetail(problem);
+      expect(dry.errors[0]?.detail).toEqual({ key: 'outside_neighbourhoods', params: { lon: 4.3525, lat: 50.8467 } });
       expect(dry.summary).toMatchObject({ rowsRead: 3, rowsValid: 1, rowsWithErrors: 2, errorCount: 2 });
       const result = await commitImport(db, upload('services', 'outside.csv', {}, text(file)), admin);
       expect(result).toMatchObject({ ok: false, status: 400 });
+      expectUnchanged(await readState(db), before);
+    });
+  });
+
+  it('refuses a file whose every row is skipped, saying so', async () => {
+    // Statbel's "not localised" sectors are valid rows that the roll-up skips: nothing is left.
+    const file = 'CD_SECTOR|indicator|CD_YEAR|MS_VALUE\n13003ZZZZ|population|2024|7\n';
+    await withRollback(handle.db, async (db) => {
+      const before = await readState(db);
+      const result = await commitImport(db, upload('indicators', 'zzzz.csv', {}, text(file)), admin);
+      expect(result).toMatchObject({ ok: false, status: 400 });
+      if (result.ok || result.status !== 400) return;
+      expect(result.plan.errors).toMatchObject([{ row: null, code: 'no_rows', detail: { key: 'nothing_to_import', params: {} } }]);
+      checkDetail(result.plan.errors[0]!);
       expectUnchanged(await readState(db), before);
     });
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPair, detectCrs, toWgs84 } from '@/lib/imports/coordinates';
+import { type ConvertResult, classifyPair, detectCrs, toWgs84 } from '@/lib/imports/coordinates';
+import { formatDetail } from '@/lib/imports/problem-detail';
+
+/** The English sentence of a refused pair, as the import's `problem` says it. */
+const english = (result: ConvertResult) => (result.ok ? '' : formatDetail('en', result.detail));
 
 describe('recognising coordinate pairs around Flanders', () => {
   it.each([
@@ -40,19 +44,24 @@ describe('converting to WGS84', () => {
   });
 
   it('names swapped coordinates, with the file\'s own column names', () => {
-    expect(toWgs84(51.17, 5.17, 'wgs84', { first: 'lon', second: 'lat' })).toEqual({
+    const swapped = toWgs84(51.17, 5.17, 'wgs84', { first: 'lon', second: 'lat' });
+    expect(swapped).toEqual({
       ok: false,
       code: 'swapped_coordinates',
-      problem: 'lon 51.17, lat 5.17 look swapped: in Flanders the longitude is 2.5–5.95 and the latitude 50.6–51.55.',
+      detail: { key: 'swapped_wgs84', params: { xName: 'lon', x: 51.17, yName: 'lat', y: 5.17, minLon: 2.5, maxLon: 5.95, minLat: 50.6, maxLat: 51.55 } },
     });
+    expect(english(swapped)).toBe('lon 51.17, lat 5.17 look swapped: in Flanders the longitude is 2.5–5.95 and the latitude 50.6–51.55.');
     expect(toWgs84(150_000, 255_000, 'lambert72')).toMatchObject({ ok: false, code: 'swapped_coordinates' });
   });
 
   it('refuses points outside Flanders and values in another system', () => {
-    expect(toWgs84(2.35, 48.86, 'wgs84')).toEqual({ ok: false, code: 'outside_flanders', problem: 'x 2.35, y 48.86 lie outside Flanders.' });
-    expect(toWgs84(206_000, 206_000, 'wgs84')).toMatchObject({ ok: false, code: 'crs', problem: expect.stringMatching(/Lambert 72 .* read as WGS84/) });
-    expect(toWgs84(5.17, 51.17, 'lambert72')).toMatchObject({ ok: false, code: 'crs', problem: expect.stringMatching(/WGS84 degrees, but the file is read as Belgian Lambert 72/) });
-    expect(toWgs84(649_328, 665_262, 'lambert72')).toMatchObject({ ok: false, code: 'crs', problem: expect.stringMatching(/Lambert 2008 \(EPSG:3812\)/) });
+    expect(toWgs84(2.35, 48.86, 'wgs84')).toMatchObject({ ok: false, code: 'outside_flanders' });
+    expect(english(toWgs84(2.35, 48.86, 'wgs84'))).toBe('x 2.35, y 48.86 lie outside Flanders.');
+    expect(toWgs84(206_000, 206_000, 'wgs84')).toMatchObject({ ok: false, code: 'crs' });
+    expect(english(toWgs84(206_000, 206_000, 'wgs84'))).toMatch(/Lambert 72 .* read as WGS84/);
+    expect(english(toWgs84(5.17, 51.17, 'lambert72'))).toMatch(/WGS84 degrees, but the file is read as Belgian Lambert 72/);
+    expect(toWgs84(649_328, 665_262, 'lambert72')).toMatchObject({ ok: false, code: 'crs' });
+    expect(english(toWgs84(649_328, 665_262, 'lambert72'))).toMatch(/Lambert 2008 \(EPSG:3812\)/);
     expect(toWgs84(1_000_000, 1_000_000, 'lambert72')).toMatchObject({ ok: false, code: 'outside_flanders' });
   });
 });

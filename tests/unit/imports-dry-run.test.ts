@@ -126,7 +126,10 @@ describe('dry run of the bad sample files', () => {
 
   it('refuses truncated GeoJSON, saying where it breaks', () => {
     const result = planImport('street_lights', fixture('bad-malformed.geojson'), 'bad-malformed.geojson');
-    expect(result.errors).toEqual([{ row: null, field: null, code: 'malformed_geojson', problem: expect.stringMatching(/^The file is not valid JSON \(line 1, column \d+\)/) }]);
+    expect(result.errors).toEqual([{
+      row: null, field: null, code: 'malformed_geojson', problem: expect.stringMatching(/^The file is not valid JSON \(line 1, column \d+\)/),
+      detail: { key: 'json_invalid_at', params: { line: 1, column: expect.any(Number), message: expect.any(String) } },
+    }]);
   });
 
   it('reports swapped lon/lat per row and for the file', () => {
@@ -196,7 +199,10 @@ describe('dry run: files, formats and limits', () => {
   it('refuses a file over the size limit before reading it', () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61);
     expect(planImport('services', big, 'big.csv').errors).toEqual([
-      { row: null, field: null, code: 'file_too_large', problem: 'The file is 20.0 MB; at most 20.0 MB can be imported at once.' },
+      {
+        row: null, field: null, code: 'file_too_large', problem: 'The file is 20.0 MB; at most 20.0 MB can be imported at once.',
+        detail: { key: 'file_too_large', params: { size: 20, max: 20 } },
+      },
     ]);
     expect(plan('services', 'naam;type;x;y\n', 'x.csv', { maxBytes: 5 }).errors[0]?.code).toBe('file_too_large');
   });
@@ -274,7 +280,10 @@ describe('dry run: files, formats and limits', () => {
     const wrong = [{ crs: 'epsg3857' }, { delimiter: ':' }, { encoding: 'utf-16' }, { indicator: 'happiness' }, { period: '24' }, { colour: 'red' }];
     for (const options of wrong) {
       const result = plan('services', fixture('services.csv'), 'services.csv', options as ImportOptions);
-      expect(result.errors, JSON.stringify(options)).toEqual([{ row: null, field: null, code: 'options', problem: expect.stringMatching(/^Import option /) }]);
+      expect(result.errors, JSON.stringify(options)).toEqual([{
+        row: null, field: null, code: 'options', problem: expect.stringMatching(/^Import option /),
+        detail: { key: expect.stringMatching(/^invalid_(period_)?option$/), params: expect.any(Object) },
+      }]);
     }
     expect(problems(plan('services', fixture('services.csv'), 'x.csv', { columns: { colour: 'naam' } }))).toEqual([[null, null, 'options']]);
     expect(problems(plan('services', fixture('services.csv'), 'x.csv', { columns: { name: 'Naam van de dienst' } }))).toEqual([[null, null, 'missing_column']]);
@@ -287,7 +296,10 @@ describe('dry run: files, formats and limits', () => {
       'The file has no column for lamp_type (accepted names: lamp_type, lamptype, type_lamp, lamp, type, soort).',
     ]);
     const twice = plan('services', 'naam;type;lon;x;y\nA;gp;5.1;205917,97;206212,30\n');
-    expect(twice.errors).toEqual([{ row: null, field: null, code: 'duplicate_column', problem: 'The columns "lon" and "x" all look like x; keep one or choose which to use.' }]);
+    expect(twice.errors).toEqual([{
+      row: null, field: null, code: 'duplicate_column', problem: 'The columns "lon" and "x" all look like x; keep one or choose which to use.',
+      detail: { key: 'ambiguous_columns', params: { columns: ['"lon"', '"x"'], field: 'x' } },
+    }]);
     const sectorAndWijk = plan('indicators', 'CD_SECTOR;wijk;indicator;jaar;waarde\n13003A00-;1300301;population;2024;5\n', 'x.csv', { sectorTable });
     expect(problems(sectorAndWijk)).toEqual([[null, null, 'missing_column']]);
   });

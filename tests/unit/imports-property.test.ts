@@ -6,6 +6,7 @@ import { parseSectorTable } from '@/lib/areas/boundary-files';
 import { FLANDERS_WGS84 } from '@/lib/imports/coordinates';
 import { type ImportPlan, planImport } from '@/lib/imports/dry-run';
 import { IMPORT_LAYERS, type ImportLayer } from '@/lib/imports/layers';
+import { checkDetail } from '../support/import-details';
 
 /**
  * Thousands of generated bad files per layer: the dry run never throws, never answers "ok"
@@ -32,6 +33,8 @@ function checkConsistent(plan: ImportPlan) {
   expect(plan.summary.errorCount).toBeGreaterThanOrEqual(plan.errors.length);
   if (!plan.ok) expect(plan.errors.length > 0 || plan.rows.length === 0).toBe(true);
   for (const error of plan.errors) expect(error.problem.length).toBeGreaterThan(0);
+  // Whatever the input, each sentence has its params and says in English what `problem` says.
+  for (const problem of [...plan.errors, ...plan.warnings]) checkDetail(problem);
   for (const row of plan.rows) {
     if ('lon' in row) {
       expect(row.lon).toBeGreaterThanOrEqual(FLANDERS_WGS84.minLon);

@@ -73,9 +73,18 @@ describe('rolling Statbel sectors up to neighbourhoods', () => {
     const noWeight = value('13003A00-', 'share_65_plus', 20, null);
     const result = rollUpSectors([unknown, first, repeated, noWeight], sectorTable, (indicator) => (indicator === 'population' ? 'sum' : 'weighted_mean'));
     expect(result.errors).toEqual([
-      { row: unknown.row, field: 'sector', code: 'unknown_sector', problem: '13003X99- is not a statistical sector in the sector table (Statbel codes of 2024).' },
-      { row: repeated.row, field: 'sector', code: 'duplicate', problem: `13003A00- already has a value for population 2024 (row ${first.row}).` },
-      { row: noWeight.row, field: 'weight', code: 'required', problem: 'is needed to average share_65_plus over the sectors of a neighbourhood (e.g. the population).' },
+      {
+        row: unknown.row, field: 'sector', code: 'unknown_sector', problem: '13003X99- is not a statistical sector in the sector table (Statbel codes of 2024).',
+        detail: { key: 'unknown_sector', params: { sector: '13003X99-' } },
+      },
+      {
+        row: repeated.row, field: 'sector', code: 'duplicate', problem: `13003A00- already has a value for population 2024 (row ${first.row}).`,
+        detail: { key: 'duplicate_sector', params: { sector: '13003A00-', indicator: 'population', period: '2024', row: first.row } },
+      },
+      {
+        row: noWeight.row, field: 'weight', code: 'required', problem: 'is needed to average share_65_plus over the sectors of a neighbourhood (e.g. the population).',
+        detail: { key: 'weight_required', params: { indicator: 'share_65_plus' } },
+      },
     ]);
     expect(result.values.map((v) => v.value)).toEqual([5]);
   });

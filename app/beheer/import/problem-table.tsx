@@ -2,13 +2,14 @@
 
 import { useMemo, useState } from 'react';
 import { useI18n } from '@/app/_components/i18n-provider';
+import { detailParts } from '@/lib/imports/problem-detail';
 import type { ImportProblem, ImportProblemCode } from '@/lib/imports/problems';
 import type { MessageKey } from '@/lib/i18n/messages/nl-BE';
 import styles from '../admin.module.css';
 
 const PAGE_SIZE = 25;
 
-/** A short label per problem code; the English sentence beside it names the value and the fix. */
+/** A short label per problem code; the detail sentence beside it names the value and the fix. */
 export const PROBLEM_KEYS = {
   file_empty: 'admin.problem.file_empty', file_too_large: 'admin.problem.file_too_large', too_many_rows: 'admin.problem.too_many_rows',
   no_rows: 'admin.problem.no_rows', not_text: 'admin.problem.not_text', encoding: 'admin.problem.encoding',
@@ -69,7 +70,7 @@ export function ProblemTable({ problems, total, rowUnit, kind }: {
                 <td className={styles.num}>{problem.row ?? t('admin.import.wholeFile')}</td>
                 <td>{problem.field ?? '—'}</td>
                 <td>{label(problem.code)}</td>
-                <td lang="en">{problem.problem}</td>
+                <td><ProblemDetail problem={problem} /></td>
               </tr>
             ))}
           </tbody>
@@ -84,4 +85,17 @@ export function ProblemTable({ problems, total, rowUnit, kind }: {
       )}
     </div>
   );
+}
+
+/**
+ * The detail sentence in the page's language. Only a library's own message inside it (JSON.parse,
+ * zod, csv-parse: we cannot translate arbitrary library text) stays English, and only that part
+ * is marked lang="en", so a screen reader reads the rest as Dutch. A detail this page does not
+ * know (a report from another version of the app) falls back to the English sentence.
+ */
+function ProblemDetail({ problem }: { problem: ImportProblem }) {
+  const { locale } = useI18n();
+  const parts = problem.detail ? detailParts(locale, problem.detail) : null;
+  if (!parts) return <span lang="en">{problem.problem}</span>;
+  return parts.map((part, index) => (part.english ? <span key={index} lang="en">{part.text}</span> : part.text));
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportPlan } from '@/lib/imports/dry-run';
 import { withNeighbourhoodCheck } from '@/lib/imports/neighbourhood-check';
+import { detail } from '@/lib/imports/problem-detail';
 import { fileProblem } from '@/lib/imports/problems';
 import type { Database, LayerName } from '../../schema';
 import { writeAuditLog } from '../audit-log';
@@ -60,7 +61,7 @@ export async function commitImport(
   if (!plan.ok) return { ok: false, status: 400, plan };
   const total = recordCount(plan);
   if (total === 0) {
-    return { ok: false, status: 400, plan: { ...plan, ok: false, errors: [fileProblem('no_rows', 'The file gives no value that can be imported (only rows that are skipped).')], summary: { ...plan.summary, errorCount: 1 } } };
+    return { ok: false, status: 400, plan: { ...plan, ok: false, errors: [fileProblem('no_rows', detail('nothing_to_import'))], summary: { ...plan.summary, errorCount: 1 } } };
   }
   const sha256 = fileSha256(upload.bytes);
   const active = await findActiveRunOfFile(db, upload.layer, sha256);

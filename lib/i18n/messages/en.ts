@@ -1,3 +1,4 @@
+import { importDetailsEn } from './import-details.en';
 import type { Messages } from './nl-BE';
 
 /** English. `satisfies Messages` makes a missing or an extra key a type error. */
@@ -319,6 +320,7 @@ export const en = {
   'admin.problem.sector_not_localised': 'Not localised',
   'admin.problem.incomplete_neighbourhood': 'Incomplete neighbourhood',
   'admin.problem.options': 'Options',
+  ...importDetailsEn,
   'admin.history.title': 'Earlier imports',
   'admin.history.empty': 'No files imported yet.',
   'admin.history.col.when': 'When',

@@ -1,3 +1,5 @@
+import { importDetailsNlBE } from './import-details.nl-BE';
+
 /**
  * Dutch (Belgium): the source language. Every other dictionary must have exactly these keys
  * (enforced by the `Messages` type). `{name}` marks a parameter filled in by `t()`.
@@ -288,7 +290,7 @@ export const nlBE = {
   'admin.import.col.feature': 'Object',
   'admin.import.col.field': 'Kolom',
   'admin.import.col.kind': 'Soort',
-  'admin.import.col.problem': 'Probleem (Engels)',
+  'admin.import.col.problem': 'Probleem',
   'admin.import.wholeFile': 'bestand',
   'admin.problem.file_empty': 'Leeg bestand',
   'admin.problem.file_too_large': 'Bestand te groot',
@@ -321,6 +323,7 @@ export const nlBE = {
   'admin.problem.sector_not_localised': 'Niet gelokaliseerd',
   'admin.problem.incomplete_neighbourhood': 'Buurt onvolledig',
   'admin.problem.options': 'Instellingen',
+  ...importDetailsNlBE,
   'admin.history.title': 'Eerdere imports',
   'admin.history.empty': 'Nog geen bestanden geïmporteerd.',
   'admin.history.col.when': 'Wanneer',
