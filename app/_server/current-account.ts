@@ -46,7 +46,7 @@ export interface SessionCheckSettings {
  * dozen. It accepts exactly the sessions readCurrentAccount accepts (same signed cookie,
  * unexpired session row, active account; tests/integration/auth.test.ts compares the two) but
  * skips better-auth's request machinery, its session refresh and the names pages greet with.
- * That costs about 0.3 ms instead of 5 ms per tile (npm run bench). Pages and forms keep
+ * That costs about 0.5 ms instead of 5 ms per tile (npm run bench). Pages and forms keep
  * readCurrentAccount, so an active person's session is still extended there.
  */
 export async function readAccessScope(db: Kysely<Database>, headers: Headers, settings: SessionCheckSettings): Promise<AccessScope | null> {
