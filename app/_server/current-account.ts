@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { findAccountProfile } from '@/db/queries/accounts';
-import { findSessionAccessProfile } from '@/db/queries/session-access';
+import { findAccountProfile, findSessionAccessProfile } from '@/db/queries/accounts';
 import type { Database } from '@/db/schema';
 import { type AccessScope, buildAccessScope } from '@/lib/auth/access';
 import { verifiedSessionToken } from '@/lib/auth/session-cookie';

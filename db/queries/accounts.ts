@@ -18,6 +18,30 @@ export interface AccountProfile extends AccessProfile {
   regionName: string | null;
 }
 
+/** The columns every access decision reads, of users `u` left-joined to organisations `o`. */
+const ACCESS_COLUMNS = [
+  'u.id', 'u.role', 'u.organisation_id', 'u.region_code', 'u.disabled_at', 'o.partner_type',
+  sql<string[]>`COALESCE((SELECT array_agg(um.municipality_nis ORDER BY um.municipality_nis)
+    FROM user_municipalities um WHERE um.user_id = u.id), '{}')`.as('municipalities'),
+] as const;
+
+interface AccessRow {
+  id: number | string; role: AccessProfile['role']; organisation_id: number | string | null; region_code: string | null;
+  disabled_at: unknown; partner_type: string | null; municipalities: string[] | string;
+}
+
+function accessProfileOf(row: AccessRow): AccessProfile {
+  return {
+    userId: Number(row.id),
+    role: row.role,
+    organisationId: row.organisation_id === null ? null : Number(row.organisation_id),
+    organisationType: (row.partner_type ?? null) as OrganisationType | null,
+    regionCode: row.region_code,
+    municipalities: parseTextArray(row.municipalities),
+    disabled: row.disabled_at !== null,
+  };
+}
+
 /**
  * Everything access depends on, in one round trip: role, organisation, region and the
  * municipalities the person works in. Null when there is no such user.
@@ -28,10 +52,7 @@ export async function findAccountProfile(db: Kysely<Database>, userId: number): 
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
     .leftJoin('regions as r', 'r.code', 'u.region_code')
     .select([
-      'u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'u.region_code', 'u.disabled_at',
-      'o.name as organisation_name', 'o.partner_type', 'r.name as region_name',
-      sql<string[]>`COALESCE((SELECT array_agg(um.municipality_nis ORDER BY um.municipality_nis)
-        FROM user_municipalities um WHERE um.user_id = u.id), '{}')`.as('municipalities'),
+      ...ACCESS_COLUMNS, 'u.name', 'u.email', 'o.name as organisation_name', 'r.name as region_name',
       sql<string[]>`COALESCE((SELECT array_agg(m.name ORDER BY um.municipality_nis)
         FROM user_municipalities um JOIN municipalities m ON m.nis = um.municipality_nis
         WHERE um.user_id = u.id), '{}')`.as('municipality_names'),
@@ -40,23 +61,34 @@ export async function findAccountProfile(db: Kysely<Database>, userId: number): 
     .executeTakeFirst();
   if (!row) return null;
   return {
-    userId: Number(row.id),
+    ...accessProfileOf(row),
     name: row.name,
     email: row.email,
-    role: row.role,
-    organisationId: row.organisation_id === null ? null : Number(row.organisation_id),
     organisationName: row.organisation_name,
-    organisationType: (row.partner_type ?? null) as OrganisationType | null,
-    regionCode: row.region_code,
-    municipalities: parseTextArray(row.municipalities),
     municipalityNames: parseTextArray(row.municipality_names),
     regionName: row.region_name,
-    disabled: row.disabled_at !== null,
   };
 }
 
+/**
+ * The same access facts for the holder of a session token, in one statement: null when the
+ * session does not exist (signed out, revoked) or has expired. A disabled account comes back
+ * with `disabled: true`, which buildAccessScope refuses.
+ */
+export async function findSessionAccessProfile(db: Kysely<Database>, token: string): Promise<AccessProfile | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(ACCESS_COLUMNS)
+    .where('s.token', '=', token)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row ? accessProfileOf(row) : null;
+}
+
 /** node-postgres parses text[]; a driver that leaves it as '{a,b}' is handled too. */
-export function parseTextArray(value: string[] | string): string[] {
+function parseTextArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
   const inner = value.replace(/^\{|\}$/g, '');
   return inner === '' ? [] : inner.split(',');
