@@ -81,6 +81,9 @@ export async function chooseTiles(db: Kysely<Database>, lastMonth: string): Prom
 
 interface Sample { app: number; raw: number; bare: number; bytes: number }
 
+/** One request on one path: how long it took, and the tile's size. */
+interface Timing { ms: number; bytes: number }
+
 /** The app, and the session cookie of the person the bench signed in as. */
 export interface AppClient { baseUrl: string; cookie: string }
 
@@ -95,17 +98,20 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, bare
     if (!parsed.ok) throw new Error(parsed.error);
     const viaApp = () => fetchTile(client, `/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
     const viaBare = () => fetchTile(bareServer, `/${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${query}`);
-    const direct = async () => {
+    const direct = async (): Promise<Timing> => {
       const start = performance.now();
       const { tile: bytes, version: seen } = await getVersionedTile(db, 'server', parsed.value, { signals });
       if (seen !== version) throw new Error(`The ${tile.layer} layer changed during the benchmark`);
       return { ms: since(start), bytes: bytes?.byteLength ?? 0 };
     };
-    const paths = { app: viaApp, raw: direct, bare: viaBare };
-    const order = (['app', 'raw', 'bare'] as const).map((_, i, names) => names[(i + index) % names.length]!);
-    const timed: Partial<Record<keyof typeof paths, { ms: number; bytes: number }>> = {};
-    for (const name of order) timed[name] = await paths[name]();
-    const { app, raw, bare } = timed as Record<keyof typeof paths, { ms: number; bytes: number }>;
+    // Each tile starts on another path: app, raw, bare, then raw, bare, app, and so on.
+    const paths = [viaApp, direct, viaBare];
+    const timed: Timing[] = [];
+    for (let turn = 0; turn < paths.length; turn++) {
+      const path = (turn + index) % paths.length;
+      timed[path] = await paths[path]!();
+    }
+    const [app, raw, bare] = timed as [Timing, Timing, Timing];
     if (app.bytes !== raw.bytes || bare.bytes !== raw.bytes) {
       throw new Error(`The app, the bare server and the tile SQL gave different tiles for ${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${tile.query}`);
     }
@@ -127,7 +133,7 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, bare
 }
 
 /** One HTTP request, timed until its whole body has arrived. */
-async function fetchTile(client: AppClient, path: string): Promise<{ ms: number; bytes: number }> {
+async function fetchTile(client: AppClient, path: string): Promise<Timing> {
   const url = `${client.baseUrl}${path}`;
   const start = performance.now();
   const response = await fetch(url, { cache: 'no-store', headers: { Cookie: client.cookie } });
