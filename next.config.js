@@ -31,7 +31,9 @@ function contentSecurityPolicy(development) {
     'form-action': ["'self'"],
     'manifest-src': ["'self'"],
   };
-  return Object.entries(directives).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
 }
 
 /** The origin of a tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. */
@@ -51,7 +53,13 @@ export default function nextConfig(phase) {
     // PGlite loads WebAssembly and data files from its package folder at run time: keep it (and
     // the node-postgres driver) out of the server bundle so those files resolve from node_modules.
     // Turf too: bundled, its convex hull (concaveman) loses the rbush constructor it needs.
-    serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg', 'proper-lockfile', '@turf/turf'],
+    serverExternalPackages: [
+      '@electric-sql/pglite',
+      '@electric-sql/pglite-postgis',
+      'pg',
+      'proper-lockfile',
+      '@turf/turf',
+    ],
     poweredByHeader: false,
     // forbidden() in server components (app/forbidden.tsx): a signed-in role without access,
     // such as another role on the admin pages, gets a real 403 page.

@@ -35,13 +35,25 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Software WebGL (SwiftShader) for MapLibre, and no calls home: the machine has no internet.
-      args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-unsafe-swiftshader',
+        '--use-angle=swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: backends.map((backend) => ({
     name: backend.name,
-    use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, baseURL: `http://127.0.0.1:${backend.port}` },
+    use: {
+      ...devices['Desktop Chrome'],
+      viewport: { width: 1440, height: 900 },
+      baseURL: `http://127.0.0.1:${backend.port}`,
+    },
   })),
   webServer: backends.map((backend) => ({
     command: `npx tsx db/cli.ts reset --yes --demo && npx next start -H 127.0.0.1 -p ${backend.port}`,

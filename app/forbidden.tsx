@@ -12,7 +12,9 @@ export default async function Forbidden() {
         <p className="status-code status-code-error">403</p>
         <h1>{t('signals.forbidden.title')}</h1>
         <p className="status-body">{t('signals.forbidden.body')}</p>
-        <Link className="button button-primary" href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`}>{t('signals.forbidden.toMap')}</Link>
+        <Link className="button button-primary" href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`}>
+          {t('signals.forbidden.toMap')}
+        </Link>
       </div>
     </div>
   );

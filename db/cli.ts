@@ -51,10 +51,16 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function describe(report: Awaited<ReturnType<typeof prepareDatabase>>): string {
-  const boundaries = report.boundaries === 'present'
-    ? 'boundaries present'
-    : `${report.boundaries.regions} regions, ${report.boundaries.municipalities} municipalities, ${report.boundaries.neighbourhoods} neighbourhoods`;
-  const demo = typeof report.demo === 'string' ? `demo data ${report.demo}` : `demo data loaded (${Object.entries(report.demo).map(([k, v]) => `${v} ${k}`).join(', ')})`;
+  const boundaries =
+    report.boundaries === 'present'
+      ? 'boundaries present'
+      : `${report.boundaries.regions} regions, ${report.boundaries.municipalities} municipalities, ${report.boundaries.neighbourhoods} neighbourhoods`;
+  const demo =
+    typeof report.demo === 'string'
+      ? `demo data ${report.demo}`
+      : `demo data loaded (${Object.entries(report.demo)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')})`;
   return `${boundaries}; ${demo}`;
 }
 
@@ -66,7 +72,11 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
     // Expected failures get one line; anything else keeps its stack for the developer.
-    if (error instanceof DatabaseStartupError || error instanceof UsageError || ['BoundaryFileError', 'DemoDataError'].includes((error as Error)?.name)) {
+    if (
+      error instanceof DatabaseStartupError ||
+      error instanceof UsageError ||
+      ['BoundaryFileError', 'DemoDataError'].includes((error as Error)?.name)
+    ) {
       console.error(`[buurtradar] ${(error as Error).message}`);
     } else {
       console.error(error);

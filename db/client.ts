@@ -41,7 +41,9 @@ export async function openServerDatabase(url: string): Promise<DatabaseHandle> {
 }
 
 /** An in-memory embedded database (tests), optionally from a snapshot made by `dumpDataDir`. */
-export async function openMemoryHandle(snapshot?: Blob | File): Promise<DatabaseHandle & { embedded: EmbeddedDatabase }> {
+export async function openMemoryHandle(
+  snapshot?: Blob | File,
+): Promise<DatabaseHandle & { embedded: EmbeddedDatabase }> {
   const embedded = await openMemoryDatabase(snapshot);
   return { ...fromEmbedded(embedded), embedded };
 }

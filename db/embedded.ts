@@ -23,7 +23,9 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new DatabaseStartupError(`Embedded database folder ${folder} cannot be created: ${describe(error)}`, { cause: error });
+    throw new DatabaseStartupError(`Embedded database folder ${folder} cannot be created: ${describe(error)}`, {
+      cause: error,
+    });
   }
 
   let unlock: () => Promise<void>;
@@ -68,5 +70,5 @@ export async function openMemoryDatabase(snapshot?: Blob | File): Promise<Embedd
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 }

@@ -6,14 +6,20 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export type Geometry = ColumnType<never, GeometryValue, GeometryValue>;
 /** A PostGIS expression producing geometry, e.g. `sql<GeometryValue>\`ST_Point(...)\``. */
-export interface GeometryValue { readonly __geometry: true }
+export interface GeometryValue {
+  readonly __geometry: true;
+}
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (DEFAULT now()) unless one is given. */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns are read as 'YYYY-MM-DD' strings on both backends (see db/type-parsers.ts). */
 type DateString = ColumnType<string, string, string>;
 
-export interface RegionTable { code: string; name: string; geom: Geometry }
+export interface RegionTable {
+  code: string;
+  name: string;
+  geom: Geometry;
+}
 
 export interface MunicipalityTable {
   nis: string;
@@ -32,10 +38,14 @@ export interface NeighbourhoodTable {
   geom: Geometry;
 }
 
-export interface StatisticalSectorTable { sector_code: string; neighbourhood_code: string; name: string }
+export interface StatisticalSectorTable {
+  sector_code: string;
+  neighbourhood_code: string;
+  name: string;
+}
 
 export type LayerName =
-  | 'signals' | 'services' | 'street_lights' | 'social_housing' | 'substandard_dwellings' | 'indicators';
+  'signals' | 'services' | 'street_lights' | 'social_housing' | 'substandard_dwellings' | 'indicators';
 
 export interface ImportRunTable {
   id: Generated<number>;
@@ -180,7 +190,10 @@ export interface UserTable {
   is_demo: Generated<boolean>;
 }
 
-export interface UserMunicipalityTable { user_id: number; municipality_nis: string }
+export interface UserMunicipalityTable {
+  user_id: number;
+  municipality_nis: string;
+}
 
 /** better-auth's `session` model: one row per signed-in browser; deleting it signs out. */
 export interface SessionTable {
@@ -220,7 +233,12 @@ export interface VerificationTable {
   updated_at: DefaultedTimestamp;
 }
 
-export interface RateLimitTable { id: Generated<number>; key: string; count: number; last_request: number }
+export interface RateLimitTable {
+  id: Generated<number>;
+  key: string;
+  count: number;
+  last_request: number;
+}
 
 export interface SignInFailureTable {
   id: Generated<number>;
@@ -240,7 +258,11 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
-export interface AppSecretTable { name: string; value: string; created_at: DefaultedTimestamp }
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: DefaultedTimestamp;
+}
 
 /** One change of a signal's follow-up status (db/migrations/2026_11_23_0004_signal_follow_up.ts). */
 export interface SignalStatusChangeTable {

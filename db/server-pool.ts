@@ -25,18 +25,25 @@ export async function openServerPool(url: string): Promise<pg.Pool> {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseStartupError(`Cannot reach the PostGIS server at ${redactUrl(url)} (DATABASE_URL): ${describe(error)}`, { cause: error });
+    throw new DatabaseStartupError(
+      `Cannot reach the PostGIS server at ${redactUrl(url)} (DATABASE_URL): ${describe(error)}`,
+      { cause: error },
+    );
   }
   try {
     // Creating the extension needs rights the app's role may lack; where it exists this is a no-op.
     await pool.query('CREATE EXTENSION IF NOT EXISTS postgis').catch(() => {});
     await pool.query('SELECT postgis_lib_version()');
   } catch (error) {
-    const hint = (await pool.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").catch(() => ({ rowCount: 0 }))).rowCount
+    const hint = (
+      await pool.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").catch(() => ({ rowCount: 0 }))
+    ).rowCount
       ? 'run CREATE EXTENSION postgis in that database as a superuser'
       : 'install PostGIS on the server (Debian: postgresql-15-postgis-3)';
     await pool.end().catch(() => {});
-    throw new DatabaseStartupError(`The database at ${redactUrl(url)} (DATABASE_URL) has no PostGIS: ${hint}`, { cause: error });
+    throw new DatabaseStartupError(`The database at ${redactUrl(url)} (DATABASE_URL) has no PostGIS: ${hint}`, {
+      cause: error,
+    });
   }
   return pool;
 }

@@ -4,7 +4,12 @@ import { useId } from 'react';
 import type { MunicipalitySummary, RegionSummary } from '@/lib/map/area-data';
 import { useI18n } from './i18n-provider';
 
-export interface NeighbourhoodOption { code: string; name: string; municipalityNis: string; municipalityName: string }
+export interface NeighbourhoodOption {
+  code: string;
+  name: string;
+  municipalityNis: string;
+  municipalityName: string;
+}
 
 interface AreaPickerProps {
   regions: RegionSummary[];
@@ -41,7 +46,9 @@ export function AreaPicker(props: AreaPickerProps) {
           onChange={(event) => props.onRegionChange(event.target.value)}
         >
           {props.regions.map((region) => (
-            <option key={region.code} value={region.code}>{region.name}</option>
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
           ))}
         </select>
       </div>
@@ -57,7 +64,9 @@ export function AreaPicker(props: AreaPickerProps) {
         >
           <option value="">{t('map.allMunicipalities')}</option>
           {props.municipalities.map((municipality) => (
-            <option key={municipality.nis} value={municipality.nis}>{municipality.name}</option>
+            <option key={municipality.nis} value={municipality.nis}>
+              {municipality.name}
+            </option>
           ))}
         </select>
       </div>
@@ -74,12 +83,20 @@ export function AreaPicker(props: AreaPickerProps) {
         >
           <option value="">{t('map.chooseNeighbourhood')}</option>
           {inMunicipality
-            ? inMunicipality.map((n) => <option key={n.code} value={n.code}>{n.name}</option>)
+            ? inMunicipality.map((n) => (
+                <option key={n.code} value={n.code}>
+                  {n.name}
+                </option>
+              ))
             : groupByMunicipality(props.neighbourhoods).map(([name, options]) => (
-              <optgroup key={name} label={name}>
-                {options.map((n) => <option key={n.code} value={n.code}>{n.name}</option>)}
-              </optgroup>
-            ))}
+                <optgroup key={name} label={name}>
+                  {options.map((n) => (
+                    <option key={n.code} value={n.code}>
+                      {n.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
         </select>
       </div>
     </div>

@@ -19,7 +19,10 @@ const I18nContext = createContext<I18n | null>(null);
  * bundled and only the locale crosses from the server.
  */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const value = useMemo<I18n>(() => ({ locale, lang: catalogLanguage(locale), t: createTranslator(messagesFor(locale)) }), [locale]);
+  const value = useMemo<I18n>(
+    () => ({ locale, lang: catalogLanguage(locale), t: createTranslator(messagesFor(locale)) }),
+    [locale],
+  );
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

@@ -4,7 +4,13 @@ import { useId } from 'react';
 import { INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
 import { useI18n } from './i18n-provider';
 
-export function IndicatorSelect({ value, onChange }: { value: IndicatorCode; onChange: (code: IndicatorCode) => void }) {
+export function IndicatorSelect({
+  value,
+  onChange,
+}: {
+  value: IndicatorCode;
+  onChange: (code: IndicatorCode) => void;
+}) {
   const { t, lang } = useI18n();
   const id = useId();
   return (
@@ -21,7 +27,9 @@ export function IndicatorSelect({ value, onChange }: { value: IndicatorCode; onC
         }}
       >
         {INDICATORS.map((indicator) => (
-          <option key={indicator.code} value={indicator.code}>{indicator[lang]}</option>
+          <option key={indicator.code} value={indicator.code}>
+            {indicator[lang]}
+          </option>
         ))}
       </select>
     </div>

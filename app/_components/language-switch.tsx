@@ -8,7 +8,12 @@ import type { Translate } from '@/lib/i18n/translate';
  */
 export function LanguageSwitch({ locale, t }: { locale: Locale; t: Translate }) {
   return (
-    <form action={setLocale} className="language-switch" aria-label={t('header.language')} data-testid="language-switch">
+    <form
+      action={setLocale}
+      className="language-switch"
+      aria-label={t('header.language')}
+      data-testid="language-switch"
+    >
       {LOCALES.map((option) => (
         <button
           key={option}

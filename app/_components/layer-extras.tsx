@@ -22,11 +22,19 @@ interface AreaFigures {
 }
 
 /** Sum of the counts that are shown, and how many neighbourhoods withhold theirs. */
-function areaTotal({ figures, scopeNis, byCode }: AreaFigures, pick: (n: NeighbourhoodOverlayStats) => number | null | undefined) {
-  const inScope = (figures?.neighbourhoods ?? []).filter((n) => !scopeNis || byCode.get(n.code)?.properties.municipalityNis === scopeNis);
+function areaTotal(
+  { figures, scopeNis, byCode }: AreaFigures,
+  pick: (n: NeighbourhoodOverlayStats) => number | null | undefined,
+) {
+  const inScope = (figures?.neighbourhoods ?? []).filter(
+    (n) => !scopeNis || byCode.get(n.code)?.properties.municipalityNis === scopeNis,
+  );
   // Neighbourhoods the person may not see (undefined) are left out altogether.
   const values = inScope.map(pick).filter((value) => value !== undefined);
-  return { shown: values.reduce<number>((sum, value) => sum + (value ?? 0), 0), withheld: values.filter((value) => value === null).length };
+  return {
+    shown: values.reduce<number>((sum, value) => sum + (value ?? 0), 0),
+    withheld: values.filter((value) => value === null).length,
+  };
 }
 
 interface SignalsProps extends AreaFigures {
@@ -52,15 +60,33 @@ function Signals(props: SignalsProps) {
         <legend className="visually-hidden">{t('layers.signals.view')}</legend>
         {SIGNAL_VIEWS.map((view) => (
           <label key={view} className={view === props.view ? 'segment segment-on' : 'segment'}>
-            <input type="radio" name="signal-view" value={view} checked={view === props.view} onChange={() => props.onViewChange(view)} />
+            <input
+              type="radio"
+              name="signal-view"
+              value={view}
+              checked={view === props.view}
+              onChange={() => props.onViewChange(view)}
+            />
             {t(`layers.signals.view.${view}`)}
           </label>
         ))}
       </fieldset>
-      {props.error && <p className="layer-error" role="alert">{t('layers.figuresError')}</p>}
+      {props.error && (
+        <p className="layer-error" role="alert">
+          {t('layers.figuresError')}
+        </p>
+      )}
       {props.figures === null && props.loading && <p className="field-hint">{t('layers.loading')}</p>}
-      {noAccess && <p className="layer-empty" data-testid="signals-no-access">{t('layers.signals.noAccess')}</p>}
-      {empty && !noAccess && <p className="layer-empty" data-testid="signals-empty">{t('layers.signals.empty')}</p>}
+      {noAccess && (
+        <p className="layer-empty" data-testid="signals-no-access">
+          {t('layers.signals.noAccess')}
+        </p>
+      )}
+      {empty && !noAccess && (
+        <p className="layer-empty" data-testid="signals-empty">
+          {t('layers.signals.empty')}
+        </p>
+      )}
       {props.figures !== null && !empty && !noAccess && (
         <p className="layer-total" data-testid="signals-total" aria-live="polite">
           {t('layers.signals.total', { count: number(shown), area: props.scopeName })}
@@ -71,12 +97,21 @@ function Signals(props: SignalsProps) {
         <ul className="layer-legend-rows" data-testid="signal-rate-classes" aria-label={t('layers.signals.rateTitle')}>
           {props.rateBreaks.classes.map((entry, index) => (
             <li key={entry.min} className="layer-legend-row">
-              <span className="layer-legend-swatch"><span className="layer-square" style={{ background: SIGNAL_RATE_RAMP[index] }} aria-hidden="true" /></span>
-              <span>{entry.min === entry.max ? number(entry.min, 1) : t('legend.range', { min: number(entry.min, 1), max: number(entry.max, 1) })} ‰</span>
+              <span className="layer-legend-swatch">
+                <span className="layer-square" style={{ background: SIGNAL_RATE_RAMP[index] }} aria-hidden="true" />
+              </span>
+              <span>
+                {entry.min === entry.max
+                  ? number(entry.min, 1)
+                  : t('legend.range', { min: number(entry.min, 1), max: number(entry.max, 1) })}{' '}
+                ‰
+              </span>
             </li>
           ))}
           <li className="layer-legend-row">
-            <span className="layer-legend-swatch"><span className="layer-square" style={{ background: SIGNAL_RATE_WITHHELD }} aria-hidden="true" /></span>
+            <span className="layer-legend-swatch">
+              <span className="layer-square" style={{ background: SIGNAL_RATE_WITHHELD }} aria-hidden="true" />
+            </span>
             <span>{t('layers.signals.withheld', { min: props.minCount })}</span>
           </li>
         </ul>
@@ -85,7 +120,15 @@ function Signals(props: SignalsProps) {
   );
 }
 
-function Rings({ distances, onChange, error }: { distances: readonly WalkDistance[]; onChange: (distances: WalkDistance[]) => void; error: boolean }) {
+function Rings({
+  distances,
+  onChange,
+  error,
+}: {
+  distances: readonly WalkDistance[];
+  onChange: (distances: WalkDistance[]) => void;
+  error: boolean;
+}) {
   const { t } = useI18n();
   return (
     <fieldset className="layer-extras rings-choice" data-testid="walk-rings">
@@ -96,13 +139,19 @@ function Rings({ distances, onChange, error }: { distances: readonly WalkDistanc
             type="checkbox"
             value={distance}
             checked={distances.includes(distance)}
-            onChange={(event) => onChange(WALK_DISTANCES.filter((d) => (d === distance ? event.target.checked : distances.includes(d))))}
+            onChange={(event) =>
+              onChange(WALK_DISTANCES.filter((d) => (d === distance ? event.target.checked : distances.includes(d))))
+            }
           />
           {t('layers.rings.option', { distance })}
         </label>
       ))}
       {distances.length > 0 && <p className="layer-legend-note">{t('layers.rings.note')}</p>}
-      {error && <p className="layer-error" role="alert">{t('layers.rings.error')}</p>}
+      {error && (
+        <p className="layer-error" role="alert">
+          {t('layers.rings.error')}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -111,7 +160,12 @@ function Dwellings(props: AreaFigures) {
   const { t, locale } = useI18n();
   if (props.figures === null) return null;
   const { shown, withheld } = areaTotal(props, (n) => n.substandardDwellings);
-  if (shown === 0 && withheld === 0) return <p className="layer-empty" data-testid="dwellings-empty">{t('layers.dwellings.empty')}</p>;
+  if (shown === 0 && withheld === 0)
+    return (
+      <p className="layer-empty" data-testid="dwellings-empty">
+        {t('layers.dwellings.empty')}
+      </p>
+    );
   return (
     <p className="layer-total" data-testid="dwellings-total">
       {t('layers.dwellings.total', { count: formatNumber(locale, shown), area: props.scopeName })}

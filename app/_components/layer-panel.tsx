@@ -43,15 +43,35 @@ const NAME_KEYS = {
 } as const satisfies Record<OverlayLayer, MessageKey>;
 
 /** The order people look for them: the care layers first, the housing and street layers after. */
-const PANEL_ORDER: readonly OverlayLayer[] = ['signals', 'services', 'street_lights', 'social_housing', 'substandard_dwellings'];
+const PANEL_ORDER: readonly OverlayLayer[] = [
+  'signals',
+  'services',
+  'street_lights',
+  'social_housing',
+  'substandard_dwellings',
+];
 
 /** Overlay switches, each with its legend once switched on (a legend for a hidden layer is noise). */
-export function LayerPanel({ enabled, onChange, available, error, extras, signalView, minCount, locked = [], lockedReason = { kind: 'signIn' } }: LayerPanelProps) {
+export function LayerPanel({
+  enabled,
+  onChange,
+  available,
+  error,
+  extras,
+  signalView,
+  minCount,
+  locked = [],
+  lockedReason = { kind: 'signIn' },
+}: LayerPanelProps) {
   const { t } = useI18n();
   return (
     <div className="layer-panel">
       <p className="field-hint layer-hint">{t('layers.hint')}</p>
-      {error && <p className="layer-error" role="alert">{error}</p>}
+      {error && (
+        <p className="layer-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="layer-list">
         {PANEL_ORDER.map((layer) => {
           const on = enabled.includes(layer);
@@ -75,9 +95,17 @@ export function LayerPanel({ enabled, onChange, available, error, extras, signal
               </label>
               {locked.includes(layer) && (
                 <p id={`layer-locked-${layer}`} className="layer-locked" data-testid={`layer-locked-${layer}`}>
-                  {lockedReason.kind === 'analysis'
-                    ? <>{t(layer === 'signals' ? 'layers.signals.onAnalysis' : 'layers.dwellings.onAnalysis')} <Link href={lockedReason.href}>{t('layers.signals.toAnalysis')}</Link></>
-                    : <>{t(layer === 'signals' ? 'layers.signals.signIn' : 'layers.dwellings.signIn')} <SignInLink label={t('auth.signInLink')} /></>}
+                  {lockedReason.kind === 'analysis' ? (
+                    <>
+                      {t(layer === 'signals' ? 'layers.signals.onAnalysis' : 'layers.dwellings.onAnalysis')}{' '}
+                      <Link href={lockedReason.href}>{t('layers.signals.toAnalysis')}</Link>
+                    </>
+                  ) : (
+                    <>
+                      {t(layer === 'signals' ? 'layers.signals.signIn' : 'layers.dwellings.signIn')}{' '}
+                      <SignInLink label={t('auth.signInLink')} />
+                    </>
+                  )}
                 </p>
               )}
               {on && (
@@ -94,28 +122,60 @@ export function LayerPanel({ enabled, onChange, available, error, extras, signal
   );
 }
 
-function Dot({ color, size = 12, stroke, strokeWidth = 1.5, fillOpacity }: { color: string; size?: number; stroke?: string; strokeWidth?: number; fillOpacity?: number }) {
+function Dot({
+  color,
+  size = 12,
+  stroke,
+  strokeWidth = 1.5,
+  fillOpacity,
+}: {
+  color: string;
+  size?: number;
+  stroke?: string;
+  strokeWidth?: number;
+  fillOpacity?: number;
+}) {
   const style: CSSProperties = {
     width: size,
     height: size,
-    background: fillOpacity === undefined ? color : `color-mix(in srgb, ${color} ${Math.round(fillOpacity * 100)}%, transparent)`,
-    boxShadow: stroke ? `inset 0 0 0 ${strokeWidth}px ${stroke}` : 'inset 0 0 0 1.5px #fff, 0 0 0 0.5px rgb(20 32 46 / 0.25)',
+    background:
+      fillOpacity === undefined ? color : `color-mix(in srgb, ${color} ${Math.round(fillOpacity * 100)}%, transparent)`,
+    boxShadow: stroke
+      ? `inset 0 0 0 ${strokeWidth}px ${stroke}`
+      : 'inset 0 0 0 1.5px #fff, 0 0 0 0.5px rgb(20 32 46 / 0.25)',
   };
   return <span className="layer-dot" style={style} aria-hidden="true" />;
 }
 
 function LayerIcon({ layer }: { layer: OverlayLayer }) {
   switch (layer) {
-    case 'signals': return <Dot color={SIGNAL_RAMP[1]} />;
-    case 'substandard_dwellings': return <Dot color={SUBSTANDARD_RAMP[2]} />;
-    case 'services': return <Dot color={SERVICE_COLORS.local_service_centre} />;
-    case 'street_lights': return <Dot color={STREET_LIGHT_COLORS.defect} stroke={STREET_LIGHT_COLORS.defectStroke} />;
-    case 'social_housing': return <Dot color={SOCIAL_HOUSING_COLORS.fill} stroke={SOCIAL_HOUSING_COLORS.stroke} fillOpacity={0.3} strokeWidth={2} />;
+    case 'signals':
+      return <Dot color={SIGNAL_RAMP[1]} />;
+    case 'substandard_dwellings':
+      return <Dot color={SUBSTANDARD_RAMP[2]} />;
+    case 'services':
+      return <Dot color={SERVICE_COLORS.local_service_centre} />;
+    case 'street_lights':
+      return <Dot color={STREET_LIGHT_COLORS.defect} stroke={STREET_LIGHT_COLORS.defectStroke} />;
+    case 'social_housing':
+      return (
+        <Dot
+          color={SOCIAL_HOUSING_COLORS.fill}
+          stroke={SOCIAL_HOUSING_COLORS.stroke}
+          fillOpacity={0.3}
+          strokeWidth={2}
+        />
+      );
   }
 }
 
 function Row({ swatch, children }: { swatch: ReactNode; children: ReactNode }) {
-  return <li className="layer-legend-row"><span className="layer-legend-swatch">{swatch}</span><span>{children}</span></li>;
+  return (
+    <li className="layer-legend-row">
+      <span className="layer-legend-swatch">{swatch}</span>
+      <span>{children}</span>
+    </li>
+  );
 }
 
 function Ramp({ colors }: { colors: readonly string[] }) {
@@ -123,7 +183,9 @@ function Ramp({ colors }: { colors: readonly string[] }) {
   return (
     <div className="layer-ramp">
       <span className="layer-ramp-label">{t('layers.legend.few')}</span>
-      {colors.map((color, index) => <Dot key={color} color={color} size={8 + index * 4} />)}
+      {colors.map((color, index) => (
+        <Dot key={color} color={color} size={8 + index * 4} />
+      ))}
       <span className="layer-ramp-label">{t('layers.legend.many')}</span>
     </div>
   );
@@ -143,18 +205,31 @@ function HeatRamp() {
   return (
     <div className="layer-ramp">
       <span className="layer-ramp-label">{t('layers.legend.fewer')}</span>
-      <span className="heat-ramp" style={{ background: `linear-gradient(90deg, ${SIGNAL_RAMP.join(', ')})` }} aria-hidden="true" />
+      <span
+        className="heat-ramp"
+        style={{ background: `linear-gradient(90deg, ${SIGNAL_RAMP.join(', ')})` }}
+        aria-hidden="true"
+      />
       <span className="layer-ramp-label">{t('layers.legend.more')}</span>
     </div>
   );
 }
 
-function LayerLegend({ layer, signalView, minCount }: { layer: OverlayLayer; signalView: LayerPanelProps['signalView']; minCount: number }) {
+function LayerLegend({
+  layer,
+  signalView,
+  minCount,
+}: {
+  layer: OverlayLayer;
+  signalView: LayerPanelProps['signalView'];
+  minCount: number;
+}) {
   const { t, lang } = useI18n();
   switch (layer) {
     case 'signals':
       // The rate classes come with the extras (they depend on the data).
-      if (signalView === 'rate') return <p className="layer-legend-note">{t('layers.legend.ratePrivacyNote', { below: minCount - 1 })}</p>;
+      if (signalView === 'rate')
+        return <p className="layer-legend-note">{t('layers.legend.ratePrivacyNote', { below: minCount - 1 })}</p>;
       return (
         <>
           {signalView === 'heatmap' ? <HeatRamp /> : <Ramp colors={SIGNAL_RAMP} />}
@@ -174,7 +249,9 @@ function LayerLegend({ layer, signalView, minCount }: { layer: OverlayLayer; sig
         <>
           <ul className="layer-legend-rows layer-legend-services">
             {SERVICE_TYPES.map((type) => (
-              <Row key={type.code} swatch={<ServiceIcon type={type.code} />}>{type[lang]}</Row>
+              <Row key={type.code} swatch={<ServiceIcon type={type.code} />}>
+                {type[lang]}
+              </Row>
             ))}
           </ul>
           <p className="layer-legend-note">{t('layers.legend.grouped')}</p>
@@ -184,9 +261,24 @@ function LayerLegend({ layer, signalView, minCount }: { layer: OverlayLayer; sig
       return (
         <>
           <ul className="layer-legend-rows">
-            <Row swatch={<Dot color={STREET_LIGHT_COLORS.defect} stroke={STREET_LIGHT_COLORS.defectStroke} size={13} strokeWidth={2} />}>{t('layers.legend.defect')}</Row>
-            <Row swatch={<Dot color={STREET_LIGHT_COLORS.workingLed} stroke="#6b6350" size={8} strokeWidth={0.75} />}>{t('layers.legend.working')} (LED)</Row>
-            <Row swatch={<Dot color={STREET_LIGHT_COLORS.workingOther} stroke="#6b6350" size={8} strokeWidth={0.75} />}>{t('layers.legend.workingOther')}</Row>
+            <Row
+              swatch={
+                <Dot
+                  color={STREET_LIGHT_COLORS.defect}
+                  stroke={STREET_LIGHT_COLORS.defectStroke}
+                  size={13}
+                  strokeWidth={2}
+                />
+              }
+            >
+              {t('layers.legend.defect')}
+            </Row>
+            <Row swatch={<Dot color={STREET_LIGHT_COLORS.workingLed} stroke="#6b6350" size={8} strokeWidth={0.75} />}>
+              {t('layers.legend.working')} (LED)
+            </Row>
+            <Row swatch={<Dot color={STREET_LIGHT_COLORS.workingOther} stroke="#6b6350" size={8} strokeWidth={0.75} />}>
+              {t('layers.legend.workingOther')}
+            </Row>
           </ul>
           <p className="layer-legend-note">{t('layers.legend.lightsZoomNote')}</p>
           <p className="layer-legend-note">{t('layers.legend.lightsDensityNote')}</p>
@@ -196,7 +288,14 @@ function LayerLegend({ layer, signalView, minCount }: { layer: OverlayLayer; sig
       return (
         <div className="layer-ramp">
           {[10, 16, 24].map((size) => (
-            <Dot key={size} color={SOCIAL_HOUSING_COLORS.fill} stroke={SOCIAL_HOUSING_COLORS.stroke} size={size} strokeWidth={2} fillOpacity={0.3} />
+            <Dot
+              key={size}
+              color={SOCIAL_HOUSING_COLORS.fill}
+              stroke={SOCIAL_HOUSING_COLORS.stroke}
+              size={size}
+              strokeWidth={2}
+              fillOpacity={0.3}
+            />
           ))}
           <span className="layer-ramp-label">{t('layers.legend.units')}</span>
         </div>

@@ -3,12 +3,25 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { INDICATORS, type IndicatorCode } from '@/lib/indicators/catalog';
-import type { MunicipalitySummary, NeighbourhoodCollection, OutlineCollection, RegionDetail, RegionSummary } from '@/lib/map/area-data';
+import type {
+  MunicipalitySummary,
+  NeighbourhoodCollection,
+  OutlineCollection,
+  RegionDetail,
+  RegionSummary,
+} from '@/lib/map/area-data';
 import { fillColorExpression, fillOpacityExpression, indicatorValues, toMapFeatures } from '@/lib/map/choropleth';
 import { computeClassBreaks } from '@/lib/map/class-breaks';
 import { mapHref } from '@/lib/map/map-url';
 import type { MapOptions, MapView as MapCamera, SignalView, WalkDistance } from '@/lib/map/map-options';
-import { clampWindow, defaultWindow, monthWindowToDays, playStart, playStep, type MonthWindow } from '@/lib/map/month-window';
+import {
+  clampWindow,
+  defaultWindow,
+  monthWindowToDays,
+  playStart,
+  playStep,
+  type MonthWindow,
+} from '@/lib/map/month-window';
 import type { NeighbourhoodOverlayStats } from '@/lib/map/neighbourhood-overlays';
 import { OVERLAY_LAYERS, PEOPLE_LAYERS, signalRateFill, type OverlayLayer } from '@/lib/map/overlay-layers';
 import { buildWalkRings } from '@/lib/map/walk-rings';
@@ -40,7 +53,9 @@ export interface OverlayFiguresResponse {
   signalMunicipalities: string[];
   neighbourhoods: NeighbourhoodOverlayStats[];
 }
-interface ServiceListResponse { services: { id: number; serviceType: string; lon: number; lat: number }[] }
+interface ServiceListResponse {
+  services: { id: number; serviceType: string; lon: number; lat: number }[];
+}
 
 /** What the neighbourhood panel covers of the map: its width (CSS .panel) and its margin. */
 const PANEL_SPACE = 340 + 16;
@@ -93,12 +108,20 @@ export function MapExplorer(props: MapExplorerProps) {
   // Plain strings: a new render with the same filters gives equal strings, so nothing reloads.
   const signalQuery = filterQuery(days, options);
   const dwellingQuery = days ? `from=${days.from}&to=${days.to}` : '';
-  const overlayQueries = useMemo(() => ({ signals: signalQuery, substandard_dwellings: dwellingQuery }), [signalQuery, dwellingQuery]);
-  const drawing = useMemo(() => ({ signalView: options.signalView, walkDistances: options.walkDistances }), [options.signalView, options.walkDistances]);
+  const overlayQueries = useMemo(
+    () => ({ signals: signalQuery, substandard_dwellings: dwellingQuery }),
+    [signalQuery, dwellingQuery],
+  );
+  const drawing = useMemo(
+    () => ({ signalView: options.signalView, walkDistances: options.walkDistances }),
+    [options.signalView, options.walkDistances],
+  );
 
   const version = encodeURIComponent(props.dataVersion);
   const regionOutlines = useFetchJson<OutlineCollection>(`/api/areas/regions?v=${version}`);
-  const municipalityOutlines = useFetchJson<OutlineCollection>(`/api/areas/municipalities?region=${region.code}&v=${version}`);
+  const municipalityOutlines = useFetchJson<OutlineCollection>(
+    `/api/areas/municipalities?region=${region.code}&v=${version}`,
+  );
   const neighbourhoodsUrl = `/api/areas/neighbourhoods?region=${region.code}&v=${version}`;
   const neighbourhoods = useFetchJson<NeighbourhoodCollection>(neighbourhoodsUrl);
   const tileVersions = useFetchJson<TileVersionsResponse>('/api/tiles/versions');
@@ -111,7 +134,9 @@ export function MapExplorer(props: MapExplorerProps) {
   // Per-neighbourhood figures of the layers; the last ones stay on screen while the next load,
   // so that playing through the months does not flicker.
   const wantsFigures = overlays.some((layer) => NEIGHBOURHOOD_FIGURE_LAYERS.includes(layer));
-  const figuresUrl = wantsFigures ? `/api/areas/neighbourhood-overlays?region=${region.code}${signalQuery ? `&${signalQuery}` : ''}` : null;
+  const figuresUrl = wantsFigures
+    ? `/api/areas/neighbourhood-overlays?region=${region.code}${signalQuery ? `&${signalQuery}` : ''}`
+    : null;
   const figures = useFetchJson<OverlayFiguresResponse>(figuresUrl);
   const [keptFigures, setKeptFigures] = useState<{ region: string; data: OverlayFiguresResponse } | null>(null);
   if (figures.state.status === 'ready' && keptFigures?.data !== figures.state.data) {
@@ -119,65 +144,92 @@ export function MapExplorer(props: MapExplorerProps) {
     setKeptFigures({ region: region.code, data: figures.state.data });
   }
   const shownFigures = wantsFigures && keptFigures?.region === region.code ? keptFigures.data : null;
-  const figuresByCode = useMemo(() => new Map(shownFigures?.neighbourhoods.map((n) => [n.code, n]) ?? []), [shownFigures]);
-  const signalRates = useMemo(
-    () => (shownFigures
-      ? new Map(shownFigures.neighbourhoods.flatMap((n) => (n.signalRate === undefined ? [] : [[n.code, n.signalRate] as const])))
-      : null),
+  const figuresByCode = useMemo(
+    () => new Map(shownFigures?.neighbourhoods.map((n) => [n.code, n]) ?? []),
     [shownFigures],
   );
-  const rateBreaks = useMemo(() => computeClassBreaks(shownFigures?.neighbourhoods.map((n) => n.signalRate) ?? [], 5), [shownFigures]);
-  const signalRatePaint = useMemo(() => signalRateFill(rateBreaks.breaks, municipalityNis), [rateBreaks, municipalityNis]);
+  const signalRates = useMemo(
+    () =>
+      shownFigures
+        ? new Map(
+            shownFigures.neighbourhoods.flatMap((n) =>
+              n.signalRate === undefined ? [] : [[n.code, n.signalRate] as const],
+            ),
+          )
+        : null,
+    [shownFigures],
+  );
+  const rateBreaks = useMemo(
+    () => computeClassBreaks(shownFigures?.neighbourhoods.map((n) => n.signalRate) ?? [], 5),
+    [shownFigures],
+  );
+  const signalRatePaint = useMemo(
+    () => signalRateFill(rateBreaks.breaks, municipalityNis),
+    [rateBreaks, municipalityNis],
+  );
   const neighbourhoodPoints = useMemo(() => pointsWithFigures(collection, figuresByCode), [collection, figuresByCode]);
 
   // Walking-distance rings around the region's services, when the services layer shows them.
   const wantsRings = overlays.includes('services') && options.walkDistances.length > 0;
   const serviceList = useFetchJson<ServiceListResponse>(wantsRings ? `/api/services?region=${region.code}` : null);
   const serviceRings = useMemo(
-    () => (wantsRings && serviceList.state.status === 'ready' ? buildWalkRings(serviceList.state.data.services, options.walkDistances) : EMPTY),
+    () =>
+      wantsRings && serviceList.state.status === 'ready'
+        ? buildWalkRings(serviceList.state.data.services, options.walkDistances)
+        : EMPTY,
     [wantsRings, serviceList.state, options.walkDistances],
   );
 
   const byCode = useMemo(() => new Map(collection?.features.map((f) => [f.properties.code, f]) ?? []), [collection]);
   const mapData = useMemo(() => (collection ? toMapFeatures(collection) : null), [collection]);
   const pickerOptions = useMemo(() => neighbourhoodOptions(collection), [collection]);
-  const breaks = useMemo(() => computeClassBreaks(collection ? indicatorValues(collection, indicator) : []), [collection, indicator]);
+  const breaks = useMemo(
+    () => computeClassBreaks(collection ? indicatorValues(collection, indicator) : []),
+    [collection, indicator],
+  );
   const fillColor = useMemo(() => fillColorExpression(indicator, breaks), [indicator, breaks]);
   // With overlays on, the choropleth steps back so that dots and rings stay readable on it.
   const overlaysOn = overlays.length > 0;
-  const fillOpacity = useMemo(
-    () => {
-      const factor = overlaysOn ? 0.5 : 1;
-      return fillOpacityExpression(municipalityNis, (props.basemap.basemap === 'osm' ? 0.7 : 0.88) * factor, 0.35 * factor);
-    },
-    [municipalityNis, props.basemap.basemap, overlaysOn],
-  );
+  const fillOpacity = useMemo(() => {
+    const factor = overlaysOn ? 0.5 : 1;
+    return fillOpacityExpression(
+      municipalityNis,
+      (props.basemap.basemap === 'osm' ? 0.7 : 0.88) * factor,
+      0.35 * factor,
+    );
+  }, [municipalityNis, props.basemap.basemap, overlaysOn]);
   const hasEstimates = useMemo(
     () => collection?.features.some((f) => f.properties.indicators[indicator]?.isEstimate) ?? false,
     [collection, indicator],
   );
   const labels = useMemo<MapLabel[]>(
-    () => municipalities.map((m) => ({
-      id: m.nis,
-      text: m.name,
-      lngLat: m.labelPoint,
-      emphasis: m.nis === municipalityNis,
-      // The chosen municipality first, then the larger ones: they are the ones people look for.
-      rank: m.nis === municipalityNis ? Number.NEGATIVE_INFINITY : -(m.population2020 ?? 0),
-    })),
+    () =>
+      municipalities.map((m) => ({
+        id: m.nis,
+        text: m.name,
+        lngLat: m.labelPoint,
+        emphasis: m.nis === municipalityNis,
+        // The chosen municipality first, then the larger ones: they are the ones people look for.
+        rank: m.nis === municipalityNis ? Number.NEGATIVE_INFINITY : -(m.population2020 ?? 0),
+      })),
     [municipalities, municipalityNis],
   );
 
   const municipality = municipalities.find((m) => m.nis === municipalityNis);
   // A code from the URL that is not in this region's data (any more) selects nothing.
-  const selectedCode = collection && neighbourhoodCode && !byCode.has(neighbourhoodCode) ? undefined : neighbourhoodCode;
+  const selectedCode =
+    collection && neighbourhoodCode && !byCode.has(neighbourhoodCode) ? undefined : neighbourhoodCode;
   const selected = selectedCode ? byCode.get(selectedCode) : undefined;
   const catalogEntry = INDICATORS.find((entry) => entry.code === indicator) ?? INDICATORS[0];
   const areaName = municipality?.name ?? region.name;
 
   useEffect(() => {
     const href = mapHref({
-      regionCode: region.code, municipalityNis, neighbourhoodCode: selectedCode, indicator, layers: overlays,
+      regionCode: region.code,
+      municipalityNis,
+      neighbourhoodCode: selectedCode,
+      indicator,
+      layers: overlays,
       options: { ...options, view },
     });
     if (href !== window.location.pathname + window.location.search) window.history.replaceState(null, '', href);
@@ -254,7 +306,8 @@ export function MapExplorer(props: MapExplorerProps) {
     }
   }
 
-  const initialBounds = municipalities.find((m) => m.nis === props.initialMunicipalityNis)?.bbox ?? props.initialRegion.bbox;
+  const initialBounds =
+    municipalities.find((m) => m.nis === props.initialMunicipalityNis)?.bbox ?? props.initialRegion.bbox;
   const loading = neighbourhoods.state.status === 'loading' || regionChange.pending !== undefined;
   const loadError = neighbourhoods.state.status === 'error' ? t('map.loadError') : regionChange.error;
 
@@ -263,19 +316,23 @@ export function MapExplorer(props: MapExplorerProps) {
       <aside className="sidebar" aria-label={t('map.controlsLabel')}>
         <div className="sidebar-intro">
           <p className="eyebrow">{municipality ? `${t('map.regionLabel')} ${region.name}` : t('map.regionLabel')}</p>
-          <h1 className="area-title" data-testid="area-title">{areaName}</h1>
+          <h1 className="area-title" data-testid="area-title">
+            {areaName}
+          </h1>
           <p className="muted">
             {municipality
               ? t('map.municipalitySummary', { neighbourhoods: municipality.neighbourhoodCount, region: region.name })
               : t('map.regionSummary', {
-                municipalities: municipalities.length,
-                neighbourhoods: municipalities.reduce((sum, m) => sum + m.neighbourhoodCount, 0),
-              })}
+                  municipalities: municipalities.length,
+                  neighbourhoods: municipalities.reduce((sum, m) => sum + m.neighbourhoodCount, 0),
+                })}
           </p>
         </div>
 
         <section className="sidebar-section" aria-labelledby="area-heading">
-          <h2 id="area-heading" className="section-heading">{t('map.areaHeading')}</h2>
+          <h2 id="area-heading" className="section-heading">
+            {t('map.areaHeading')}
+          </h2>
           <AreaPicker
             regions={props.regions}
             regionCode={regionChange.pending ?? region.code}
@@ -291,16 +348,22 @@ export function MapExplorer(props: MapExplorerProps) {
         </section>
 
         <section className="sidebar-section" aria-labelledby="indicator-heading">
-          <h2 id="indicator-heading" className="section-heading">{t('map.indicatorHeading')}</h2>
+          <h2 id="indicator-heading" className="section-heading">
+            {t('map.indicatorHeading')}
+          </h2>
           <IndicatorSelect value={indicator} onChange={setIndicator} />
           {overlays.includes('signals') && options.signalView === 'rate' && (
-            <p className="field-hint" data-testid="indicator-covered">{t('map.indicatorCovered')}</p>
+            <p className="field-hint" data-testid="indicator-covered">
+              {t('map.indicatorCovered')}
+            </p>
           )}
           <Legend indicator={catalogEntry} result={breaks} hasEstimates={hasEstimates} loading={collection === null} />
         </section>
 
         <section className="sidebar-section" aria-labelledby="layers-heading">
-          <h2 id="layers-heading" className="section-heading">{t('layers.heading')}</h2>
+          <h2 id="layers-heading" className="section-heading">
+            {t('layers.heading')}
+          </h2>
           <LayerPanel
             enabled={overlays}
             onChange={toggleOverlay}
@@ -309,7 +372,11 @@ export function MapExplorer(props: MapExplorerProps) {
             signalView={options.signalView}
             minCount={props.minCount}
             locked={props.canSeeSignals ? [] : PEOPLE_LAYERS}
-            lockedReason={props.signalsLock === 'analysis' ? { kind: 'analysis', href: `/analyse/${region.code}` } : { kind: 'signIn' }}
+            lockedReason={
+              props.signalsLock === 'analysis'
+                ? { kind: 'analysis', href: `/analyse/${region.code}` }
+                : { kind: 'signIn' }
+            }
             extras={{
               signals: (
                 <LayerExtras.Signals
@@ -333,18 +400,28 @@ export function MapExplorer(props: MapExplorerProps) {
                 />
               ),
               substandard_dwellings: (
-                <LayerExtras.Dwellings figures={shownFigures} scopeNis={municipalityNis} scopeName={areaName} byCode={byCode} />
+                <LayerExtras.Dwellings
+                  figures={shownFigures}
+                  scopeNis={municipalityNis}
+                  scopeName={areaName}
+                  byCode={byCode}
+                />
               ),
             }}
           />
         </section>
 
         <section className="sidebar-section" aria-labelledby="filters-heading">
-          <h2 id="filters-heading" className="section-heading">{t('filters.heading')}</h2>
+          <h2 id="filters-heading" className="section-heading">
+            {t('filters.heading')}
+          </h2>
           <TimeFilter
             domain={domain}
             window={monthWindow}
-            onChange={(window) => { setPlaying(false); changeOptions({ window }); }}
+            onChange={(window) => {
+              setPlaying(false);
+              changeOptions({ window });
+            }}
             playing={playing}
             onPlayingChange={togglePlaying}
           />
@@ -403,7 +480,14 @@ export function MapExplorer(props: MapExplorerProps) {
         {loadError && (
           <div className="map-status map-status-error" role="alert">
             {loadError}
-            <button type="button" className="button button-small" onClick={() => { setRegionChange({}); neighbourhoods.retry(); }}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setRegionChange({});
+                neighbourhoods.retry();
+              }}
+            >
               {t('map.retry')}
             </button>
           </div>
@@ -434,7 +518,12 @@ function neighbourhoodOptions(collection: NeighbourhoodCollection | null): Neigh
   if (!collection) return [];
   const collator = new Intl.Collator('nl-BE', { sensitivity: 'base', numeric: true });
   return collection.features
-    .map(({ properties: p }) => ({ code: p.code, name: p.name, municipalityNis: p.municipalityNis, municipalityName: p.municipalityName }))
+    .map(({ properties: p }) => ({
+      code: p.code,
+      name: p.name,
+      municipalityNis: p.municipalityNis,
+      municipalityName: p.municipalityName,
+    }))
     .sort((a, b) => collator.compare(a.municipalityName, b.municipalityName) || collator.compare(a.name, b.name));
 }
 
@@ -449,7 +538,10 @@ function filterQuery(days: { from: string; to: string } | null, options: MapOpti
 }
 
 /** A point inside each neighbourhood with its layer figures (withheld counts left out). */
-function pointsWithFigures(collection: NeighbourhoodCollection | null, figures: Map<string, NeighbourhoodOverlayStats>): FeatureCollection {
+function pointsWithFigures(
+  collection: NeighbourhoodCollection | null,
+  figures: Map<string, NeighbourhoodOverlayStats>,
+): FeatureCollection {
   if (!collection || figures.size === 0) return EMPTY;
   return {
     type: 'FeatureCollection',
@@ -457,10 +549,19 @@ function pointsWithFigures(collection: NeighbourhoodCollection | null, figures: 
       const figure = figures.get(feature.properties.code);
       if (!figure) return [];
       const properties: Record<string, number | string> = {
-        code: figure.code, streetLights: figure.streetLights, defects: figure.defects, lightDensity: figure.lightDensity,
+        code: figure.code,
+        streetLights: figure.streetLights,
+        defects: figure.defects,
+        lightDensity: figure.lightDensity,
       };
       if (typeof figure.substandardDwellings === 'number') properties.substandard = figure.substandardDwellings;
-      return [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: feature.properties.anchor }, properties }];
+      return [
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: feature.properties.anchor },
+          properties,
+        },
+      ];
     }),
   };
 }

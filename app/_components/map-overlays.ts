@@ -18,15 +18,26 @@ import { addServiceIcons } from './service-icons';
 import type { OverlayHit } from './overlay-popup';
 
 /** One overlay's tiles, as GET /api/tiles/versions gives them (the URL relative to the app). */
-export interface OverlaySource { tiles: string; minzoom: number; maxzoom: number }
+export interface OverlaySource {
+  tiles: string;
+  minzoom: number;
+  maxzoom: number;
+}
 export type OverlaySources = Record<OverlayLayer, OverlaySource>;
-export interface TileVersionsResponse { layers: Partial<Record<string, OverlaySource & { version: string }>> }
+export interface TileVersionsResponse {
+  layers: Partial<Record<string, OverlaySource & { version: string }>>;
+}
 
 /** The sources of the response, or null when a layer is missing (an older server). */
 export function overlaySourcesFrom(response: TileVersionsResponse): OverlaySources | null {
   const entries = OVERLAY_LAYERS.map((layer) => [layer, response.layers[layer]] as const);
   if (entries.some(([, source]) => !source)) return null;
-  return Object.fromEntries(entries.map(([layer, source]) => [layer, { tiles: source!.tiles, minzoom: source!.minzoom, maxzoom: source!.maxzoom }])) as OverlaySources;
+  return Object.fromEntries(
+    entries.map(([layer, source]) => [
+      layer,
+      { tiles: source!.tiles, minzoom: source!.minzoom, maxzoom: source!.maxzoom },
+    ]),
+  ) as OverlaySources;
 }
 
 /**
@@ -50,7 +61,8 @@ export function addOverlays(map: MapLibreMap, sources: OverlaySources, origin: s
   const order: OverlayLayer[] = ['signals', 'substandard_dwellings', 'social_housing', 'street_lights', 'services'];
   for (const layer of order) {
     for (const spec of OVERLAY_STYLE_LAYERS[layer]) {
-      if (!map.getLayer(spec.id)) map.addLayer(spec, spec.type === 'fill' ? LAYER_IDS.neighbourhoodsHoverFill : undefined);
+      if (!map.getLayer(spec.id))
+        map.addLayer(spec, spec.type === 'fill' ? LAYER_IDS.neighbourhoodsHoverFill : undefined);
     }
   }
 }
@@ -72,7 +84,11 @@ export function setOverlayQueries(map: MapLibreMap, sources: OverlaySources, ori
   }
 }
 
-export function setOverlayData(map: MapLibreMap, sourceId: typeof NEIGHBOURHOOD_POINTS_SOURCE | typeof SERVICE_RINGS_SOURCE, data: FeatureCollection) {
+export function setOverlayData(
+  map: MapLibreMap,
+  sourceId: typeof NEIGHBOURHOOD_POINTS_SOURCE | typeof SERVICE_RINGS_SOURCE,
+  data: FeatureCollection,
+) {
   map.getSource<GeoJSONSource>(sourceId)?.setData(data);
 }
 
@@ -83,15 +99,23 @@ export function setOverlayVisibility(map: MapLibreMap, layer: OverlayLayer, visi
   }
 }
 
-const ALL_IDS = OVERLAY_LAYERS.flatMap(overlayLayerIds).filter((id) => CLICKABLE_KINDS.includes(overlayOfLayerId(id)!.kind));
+const ALL_IDS = OVERLAY_LAYERS.flatMap(overlayLayerIds).filter((id) =>
+  CLICKABLE_KINDS.includes(overlayOfLayerId(id)!.kind),
+);
 /** Pixels of slack around a click: small dots are hard to hit exactly, on touch above all. */
 const SLACK = 4;
 
 /** The top-most overlay feature at a screen point, with the point's own position for points. */
-export function overlayHitAt(map: MapLibreMap, point: { x: number; y: number }): (OverlayHit & { lngLat?: [number, number] }) | null {
+export function overlayHitAt(
+  map: MapLibreMap,
+  point: { x: number; y: number },
+): (OverlayHit & { lngLat?: [number, number] }) | null {
   const layers = ALL_IDS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'visible');
   if (layers.length === 0) return null;
-  const box: [PointLike, PointLike] = [[point.x - SLACK, point.y - SLACK], [point.x + SLACK, point.y + SLACK]];
+  const box: [PointLike, PointLike] = [
+    [point.x - SLACK, point.y - SLACK],
+    [point.x + SLACK, point.y + SLACK],
+  ];
   for (const feature of map.queryRenderedFeatures(box, { layers })) {
     const overlay = overlayOfLayerId(feature.layer.id);
     if (!overlay) continue;

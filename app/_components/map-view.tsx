@@ -17,10 +17,21 @@ import type { BBox, LngLat } from '@/lib/map/area-data';
 import { LAYER_IDS, SOURCE_IDS, buildMapStyle, codeFilter, type BasemapOptions } from '@/lib/map/style';
 import type { FillLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
-  NEIGHBOURHOOD_POINTS_SOURCE, OVERLAY_LAYERS, OVERLAY_LAYER_IDS, SERVICE_RINGS_SOURCE, type OverlayDrawing, type OverlayLayer,
+  NEIGHBOURHOOD_POINTS_SOURCE,
+  OVERLAY_LAYERS,
+  OVERLAY_LAYER_IDS,
+  SERVICE_RINGS_SOURCE,
+  type OverlayDrawing,
+  type OverlayLayer,
 } from '@/lib/map/overlay-layers';
 import {
-  addOverlays, overlayHitAt, setOverlayData, setOverlayQueries, setOverlayVisibility, type OverlayQueries, type OverlaySources,
+  addOverlays,
+  overlayHitAt,
+  setOverlayData,
+  setOverlayQueries,
+  setOverlayVisibility,
+  type OverlayQueries,
+  type OverlaySources,
 } from './map-overlays';
 import type { OverlayHit } from './overlay-popup';
 
@@ -32,9 +43,18 @@ declare global {
 }
 
 /** A place name on the map; where labels collide, the lower `rank` stays visible. */
-export interface MapLabel { id: string; text: string; lngLat: LngLat; emphasis: boolean; rank: number }
+export interface MapLabel {
+  id: string;
+  text: string;
+  lngLat: LngLat;
+  emphasis: boolean;
+  rank: number;
+}
 /** A camera move: every new object moves the camera, even to the box it showed before. */
-export interface CameraRequest { bbox: BBox; maxZoom?: number }
+export interface CameraRequest {
+  bbox: BBox;
+  maxZoom?: number;
+}
 
 export interface MapViewProps {
   basemap: BasemapOptions;
@@ -94,7 +114,9 @@ export function MapView(props: MapViewProps) {
 
   const select = useEffectEvent((code: string | null) => props.onSelect(code));
   const renderPopup = useEffectEvent((hit: OverlayHit) => props.renderOverlayPopup(hit));
-  const viewChanged = useEffectEvent((view: { lon: number; lat: number; zoom: number } | null) => props.onViewChange(view));
+  const viewChanged = useEffectEvent((view: { lon: number; lat: number; zoom: number } | null) =>
+    props.onViewChange(view),
+  );
   const createMap = useEffectEvent((container: HTMLDivElement) => {
     // MapLibre 6 looks for its worker beside its own module, which bundling moves; serve it ourselves.
     setWorkerUrl(`/api/map/worker?v=${getVersion()}`);
@@ -102,10 +124,12 @@ export function MapView(props: MapViewProps) {
     const instance = new MapLibreMap({
       container,
       style: buildMapStyle(props.basemap),
-      ...(view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom } : {
-        bounds: props.initialBounds,
-        fitBoundsOptions: { padding: padding(props.coveredRight) },
-      }),
+      ...(view
+        ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+        : {
+            bounds: props.initialBounds,
+            fitBoundsOptions: { padding: padding(props.coveredRight) },
+          }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -113,7 +137,11 @@ export function MapView(props: MapViewProps) {
       maxPitch: 0,
       minZoom: 6,
       maxZoom: 17,
-      locale: { 'NavigationControl.ZoomIn': props.controlLabels.zoomIn, 'NavigationControl.ZoomOut': props.controlLabels.zoomOut, 'Popup.Close': props.controlLabels.closePopup },
+      locale: {
+        'NavigationControl.ZoomIn': props.controlLabels.zoomIn,
+        'NavigationControl.ZoomOut': props.controlLabels.zoomOut,
+        'Popup.Close': props.controlLabels.closePopup,
+      },
     });
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();
@@ -154,7 +182,12 @@ export function MapView(props: MapViewProps) {
       popup?.remove();
       popup = null;
       if (hit) {
-        popup = new Popup({ maxWidth: '300px', offset: 10, focusAfterOpen: false, className: 'overlay-popup-container' })
+        popup = new Popup({
+          maxWidth: '300px',
+          offset: 10,
+          focusAfterOpen: false,
+          className: 'overlay-popup-container',
+        })
           .setLngLat(hit.lngLat ?? event.lngLat)
           .setDOMContent(renderPopup(hit))
           .addTo(instance);
@@ -216,7 +249,7 @@ export function MapView(props: MapViewProps) {
     for (const feature of neighbourhoods.features) {
       const code = String(feature.properties?.code);
       // A withheld rate (-1) is drawn grey; a neighbourhood the person may not see stays clear.
-      const rate = signalRates?.has(code) ? signalRates.get(code) ?? -1 : null;
+      const rate = signalRates?.has(code) ? (signalRates.get(code) ?? -1) : null;
       map.setFeatureState({ source: SOURCE_IDS.neighbourhoods, id: code }, { signalRate: rate });
     }
   }, [map, neighbourhoods, signalRates]);
@@ -271,7 +304,11 @@ export function MapView(props: MapViewProps) {
     const room = target.getContainer().clientWidth - 3 * MARGIN;
     // On a narrow map the panel sits over it anyway: keep the target centred rather than squeezed.
     const covered = props.coveredRight < room / 2 ? props.coveredRight : 0;
-    target.fitBounds(request.bbox, { padding: padding(covered), maxZoom: request.maxZoom ?? 14, duration: reduceMotion ? 0 : 700 });
+    target.fitBounds(request.bbox, {
+      padding: padding(covered),
+      maxZoom: request.maxZoom ?? 14,
+      duration: reduceMotion ? 0 : 700,
+    });
   });
   const { camera } = props;
   useEffect(() => {
@@ -282,13 +319,15 @@ export function MapView(props: MapViewProps) {
   const { labels } = props;
   useEffect(() => {
     if (!map) return;
-    const placed = [...labels].sort((a, b) => a.rank - b.rank).map((label) => {
-      const element = document.createElement('div');
-      element.className = label.emphasis ? 'map-label map-label-emphasis' : 'map-label';
-      element.textContent = label.text;
-      element.setAttribute('aria-hidden', 'true');
-      return { label, element, marker: new Marker({ element, anchor: 'center' }).setLngLat(label.lngLat).addTo(map) };
-    });
+    const placed = [...labels]
+      .sort((a, b) => a.rank - b.rank)
+      .map((label) => {
+        const element = document.createElement('div');
+        element.className = label.emphasis ? 'map-label map-label-emphasis' : 'map-label';
+        element.textContent = label.text;
+        element.setAttribute('aria-hidden', 'true');
+        return { label, element, marker: new Marker({ element, anchor: 'center' }).setLngLat(label.lngLat).addTo(map) };
+      });
     const declutter = () => hideOverlappingLabels(map, placed);
     declutter();
     map.on('moveend', declutter);
@@ -320,7 +359,9 @@ function hideOverlappingLabels(map: MapLibreMap, placed: { label: MapLabel; elem
     const halfWidth = element.offsetWidth / 2 + 4;
     const halfHeight = element.offsetHeight / 2 + 2;
     const box = { left: x - halfWidth, right: x + halfWidth, top: y - halfHeight, bottom: y + halfHeight };
-    const free = !taken.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+    const free = !taken.some(
+      (other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top,
+    );
     element.style.visibility = free ? '' : 'hidden';
     if (free) taken.push(box);
   }

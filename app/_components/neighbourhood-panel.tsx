@@ -21,7 +21,14 @@ interface PanelProps {
 }
 
 /** Details of the selected neighbourhood: where it is, and every indicator in the locale. */
-export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, layers, windowLabel, onClose }: PanelProps) {
+export function NeighbourhoodPanel({
+  neighbourhood,
+  activeIndicator,
+  figures,
+  layers,
+  windowLabel,
+  onClose,
+}: PanelProps) {
   const { t, lang, locale } = useI18n();
   const headingId = useId();
   const close = useEffectEvent(onClose);
@@ -42,9 +49,17 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, la
       <header className="panel-head">
         <div>
           <p className="eyebrow">{t('map.neighbourhoodLabel')}</p>
-          <h2 id={headingId} className="panel-title" data-testid="panel-name">{neighbourhood.name}</h2>
+          <h2 id={headingId} className="panel-title" data-testid="panel-name">
+            {neighbourhood.name}
+          </h2>
         </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')} title={t('panel.close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+        >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
           </svg>
@@ -52,9 +67,18 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, la
       </header>
 
       <dl className="panel-facts">
-        <div><dt>{t('panel.municipality')}</dt><dd data-testid="panel-municipality">{neighbourhood.municipalityName}</dd></div>
-        <div><dt>{t('panel.code')}</dt><dd className="numeric">{neighbourhood.code}</dd></div>
-        <div><dt>{t('panel.area')}</dt><dd className="numeric">{t('panel.areaValue', { value: formatNumber(locale, neighbourhood.areaKm2, 2) })}</dd></div>
+        <div>
+          <dt>{t('panel.municipality')}</dt>
+          <dd data-testid="panel-municipality">{neighbourhood.municipalityName}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.code')}</dt>
+          <dd className="numeric">{neighbourhood.code}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.area')}</dt>
+          <dd className="numeric">{t('panel.areaValue', { value: formatNumber(locale, neighbourhood.areaKm2, 2) })}</dd>
+        </div>
       </dl>
 
       <h3 className="section-heading">{t('panel.indicators')}</h3>
@@ -62,12 +86,19 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, la
         {INDICATORS.map((indicator) => {
           const reading = neighbourhood.indicators[indicator.code];
           return (
-            <li key={indicator.code} className={indicator.code === activeIndicator ? 'indicator-row is-active' : 'indicator-row'}>
+            <li
+              key={indicator.code}
+              className={indicator.code === activeIndicator ? 'indicator-row is-active' : 'indicator-row'}
+            >
               <span className="indicator-name">{indicator[lang]}</span>
               <span className="indicator-value">
                 {reading ? (
                   <>
-                    {reading.isEstimate && <span className="approx" aria-hidden="true">≈ </span>}
+                    {reading.isEstimate && (
+                      <span className="approx" aria-hidden="true">
+                        ≈{' '}
+                      </span>
+                    )}
                     {formatMeasure(locale, t, reading.value, reading.unit, indicator.decimals)}
                     {reading.isEstimate && <span className="visually-hidden"> ({t('panel.estimate')})</span>}
                   </>
@@ -83,7 +114,11 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, la
 
       {(hasEstimates || sources.length > 0) && (
         <footer className="panel-foot">
-          {hasEstimates && <p className="panel-estimates" data-testid="panel-estimates">{t('panel.estimates')}</p>}
+          {hasEstimates && (
+            <p className="panel-estimates" data-testid="panel-estimates">
+              {t('panel.estimates')}
+            </p>
+          )}
           {sources.length > 0 && <p className="panel-source">{sources.join(' · ')}</p>}
         </footer>
       )}
@@ -92,30 +127,53 @@ export function NeighbourhoodPanel({ neighbourhood, activeIndicator, figures, la
 }
 
 /** The switched-on layers' figures for this neighbourhood in the chosen period and filters. */
-function LayerFigures({ figures, layers, window }: { figures: NeighbourhoodOverlayStats; layers: readonly OverlayLayer[]; window: MonthWindow | null }) {
+function LayerFigures({
+  figures,
+  layers,
+  window,
+}: {
+  figures: NeighbourhoodOverlayStats;
+  layers: readonly OverlayLayer[];
+  window: MonthWindow | null;
+}) {
   const { t, locale } = useI18n();
-  const month = (m: string) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
-  const period = window ? (window.from === window.to ? month(window.from) : `${month(window.from)} – ${month(window.to)}`) : '';
-  const count = (value: number | null) => (value === null ? <span className="muted">{t('panel.withheld')}</span> : formatNumber(locale, value));
+  const month = (m: string) =>
+    new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${m}-01T00:00:00Z`),
+    );
+  const period = window
+    ? window.from === window.to
+      ? month(window.from)
+      : `${month(window.from)} – ${month(window.to)}`
+    : '';
+  const count = (value: number | null) =>
+    value === null ? <span className="muted">{t('panel.withheld')}</span> : formatNumber(locale, value);
   const rows: [string, ReactNode, string][] = [];
   // No `signals` key: the person may not see this neighbourhood's signals, so no row at all.
   if (layers.includes('signals') && figures.signals !== undefined) {
     rows.push([t('panel.signals'), count(figures.signals), 'panel-signals']);
-    if (typeof figures.signalRate === 'number') rows.push([t('panel.signalRate'), formatNumber(locale, figures.signalRate, 1), 'panel-signal-rate']);
+    if (typeof figures.signalRate === 'number')
+      rows.push([t('panel.signalRate'), formatNumber(locale, figures.signalRate, 1), 'panel-signal-rate']);
   }
   if (layers.includes('street_lights')) {
     rows.push([t('panel.lights'), formatNumber(locale, figures.streetLights), 'panel-lights']);
     rows.push([t('panel.lightDensity'), formatNumber(locale, figures.lightDensity, 1), 'panel-light-density']);
     rows.push([t('panel.defects'), formatNumber(locale, figures.defects), 'panel-defects']);
   }
-  if (layers.includes('substandard_dwellings') && figures.substandardDwellings !== undefined) rows.push([t('panel.dwellings'), count(figures.substandardDwellings), 'panel-dwellings']);
+  if (layers.includes('substandard_dwellings') && figures.substandardDwellings !== undefined)
+    rows.push([t('panel.dwellings'), count(figures.substandardDwellings), 'panel-dwellings']);
   if (rows.length === 0) return null;
   return (
     <>
       <h3 className="section-heading">{t('panel.layersHeading', { period })}</h3>
       <dl className="panel-facts" data-testid="panel-layer-figures">
         {rows.map(([term, value, testId]) => (
-          <div key={testId}><dt>{term}</dt><dd className="numeric" data-testid={testId}>{value}</dd></div>
+          <div key={testId}>
+            <dt>{term}</dt>
+            <dd className="numeric" data-testid={testId}>
+              {value}
+            </dd>
+          </div>
         ))}
       </dl>
     </>

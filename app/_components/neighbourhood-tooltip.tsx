@@ -39,7 +39,9 @@ export function NeighbourhoodTooltip({ neighbourhood, indicator, figures, layers
         </span>
       )}
       {figures && layers.includes('street_lights') && (
-        <span className="tooltip-value">{t('tooltip.lights', { count: number(figures.streetLights), defects: number(figures.defects) })}</span>
+        <span className="tooltip-value">
+          {t('tooltip.lights', { count: number(figures.streetLights), defects: number(figures.defects) })}
+        </span>
       )}
       {figures && layers.includes('substandard_dwellings') && figures.substandardDwellings !== undefined && (
         <span className="tooltip-value">

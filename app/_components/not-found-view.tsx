@@ -33,7 +33,9 @@ export async function NotFoundView({ variant }: { variant: 'page' | 'area' }) {
             <ul className="chip-list">
               {regions.map((region) => (
                 <li key={region.code}>
-                  <Link className="chip" href={`${MAP_BASE_PATH}/${region.code}`}>{region.name}</Link>
+                  <Link className="chip" href={`${MAP_BASE_PATH}/${region.code}`}>
+                    {region.name}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -33,9 +33,16 @@ export function buildOverlayPopup(hit: OverlayHit, text: PopupText): HTMLElement
   root.dataset.testid = 'overlay-popup';
 
   if (hit.kind === 'areas') {
-    const message = hit.layer === 'street_lights'
-      ? t('popup.lightsArea', { count: number(p.streetLights), density: new Intl.NumberFormat(text.locale, { maximumFractionDigits: 1 }).format(Number(p.lightDensity) || 0), defects: number(p.defects) })
-      : t('popup.dwellingsArea', { count: number(p.substandard) });
+    const message =
+      hit.layer === 'street_lights'
+        ? t('popup.lightsArea', {
+            count: number(p.streetLights),
+            density: new Intl.NumberFormat(text.locale, { maximumFractionDigits: 1 }).format(
+              Number(p.lightDensity) || 0,
+            ),
+            defects: number(p.defects),
+          })
+        : t('popup.dwellingsArea', { count: number(p.substandard) });
     root.append(element('p', 'overlay-popup-title', message));
     return root;
   }
@@ -67,21 +74,30 @@ export function buildOverlayPopup(hit: OverlayHit, text: PopupText): HTMLElement
     }
     case 'social_housing':
       root.append(element('p', 'overlay-popup-title', String(p.name ?? t('layers.name.social_housing'))));
-      root.append(facts([[t('popup.operator'), String(p.operator ?? '')], [t('popup.units'), number(p.units)]]));
+      root.append(
+        facts([
+          [t('popup.operator'), String(p.operator ?? '')],
+          [t('popup.units'), number(p.units)],
+        ]),
+      );
       break;
     case 'street_lights':
       root.append(element('p', 'overlay-popup-title', t('popup.streetLight')));
-      root.append(facts([
-        [t('popup.status'), p.status === 'defect' ? t('popup.status.defect') : t('popup.status.working')],
-        [t('popup.lampType'), p.lamp_type === 'led' ? t('popup.lamp.led') : t('popup.lamp.other')],
-      ]));
+      root.append(
+        facts([
+          [t('popup.status'), p.status === 'defect' ? t('popup.status.defect') : t('popup.status.working')],
+          [t('popup.lampType'), p.lamp_type === 'led' ? t('popup.lamp.led') : t('popup.lamp.other')],
+        ]),
+      );
       break;
     case 'signals': {
       // A generalised point: what, and how far it is followed up; the details are one click on.
       const category = SIGNAL_CATEGORIES.find((entry) => entry.code === p.category);
       const status = SIGNAL_STATUSES.find((code) => code === p.status);
       root.append(element('p', 'overlay-popup-title', category ? category[text.lang] : String(p.category ?? '')));
-      root.append(facts([[t('popup.signalStatus'), status ? SIGNAL_STATUS_LABELS[status][text.lang] : String(p.status ?? '')]]));
+      root.append(
+        facts([[t('popup.signalStatus'), status ? SIGNAL_STATUS_LABELS[status][text.lang] : String(p.status ?? '')]]),
+      );
       if (hit.id !== undefined) {
         const link = element('a', 'overlay-popup-link', t('popup.openSignal', { id: hit.id })) as HTMLAnchorElement;
         link.href = `/meldingen/${hit.id}`;

@@ -14,7 +14,11 @@ export async function downloadSvgAsPng(container: HTMLElement | null, fileName: 
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
-    await new Promise<void>((resolve, reject) => { image.onload = () => resolve(); image.onerror = () => reject(new Error('SVG could not be drawn')); image.src = url; });
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('SVG could not be drawn'));
+      image.src = url;
+    });
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * 2);
     canvas.height = Math.round(height * 2);

@@ -4,7 +4,13 @@ import type { FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, getVersion, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BBox } from '@/lib/map/area-data';
-import { NEIGHBOURHOOD_SOURCE, POINT_MAP_LAYERS, POINT_MAP_SOURCES, pickedPointCollection, withSignalPointLayers } from '@/lib/map/signal-points';
+import {
+  NEIGHBOURHOOD_SOURCE,
+  POINT_MAP_LAYERS,
+  POINT_MAP_SOURCES,
+  pickedPointCollection,
+  withSignalPointLayers,
+} from '@/lib/map/signal-points';
 import { buildMapStyle, type BasemapOptions } from '@/lib/map/style';
 import styles from './signal-page.module.css';
 
@@ -27,7 +33,9 @@ export interface PointMapProps {
 }
 
 declare global {
-  interface Window { __buurtradarMap?: MapLibreMap }
+  interface Window {
+    __buurtradarMap?: MapLibreMap;
+  }
 }
 
 /**
@@ -54,7 +62,10 @@ export function PointMap(props: PointMapProps) {
       maxPitch: 0,
       minZoom: 8,
       maxZoom: 17,
-      locale: { 'NavigationControl.ZoomIn': props.controlLabels.zoomIn, 'NavigationControl.ZoomOut': props.controlLabels.zoomOut },
+      locale: {
+        'NavigationControl.ZoomIn': props.controlLabels.zoomIn,
+        'NavigationControl.ZoomOut': props.controlLabels.zoomOut,
+      },
     });
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();
@@ -97,7 +108,8 @@ export function PointMap(props: PointMapProps) {
     if (!map) return;
     map.getSource<GeoJSONSource>(POINT_MAP_SOURCES.picked)?.setData(pickedPointCollection(picked ?? null));
     // A place chosen without the map (list, location) must be in view.
-    if (picked && !map.getBounds().contains([picked[0], picked[1]])) map.easeTo({ center: [picked[0], picked[1]], duration: 0 });
+    if (picked && !map.getBounds().contains([picked[0], picked[1]]))
+      map.easeTo({ center: [picked[0], picked[1]], duration: 0 });
   }, [map, picked]);
 
   return (

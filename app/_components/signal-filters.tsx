@@ -19,9 +19,21 @@ interface SignalFiltersProps {
 export function SignalFilters({ options, onChange }: SignalFiltersProps) {
   const { t, lang } = useI18n();
   const groups: { key: FilterKey; legend: string; items: { code: string; name: string }[] }[] = [
-    { key: 'categories', legend: t('filters.categories'), items: SIGNAL_CATEGORIES.map((c) => ({ code: c.code, name: c[lang] })) },
-    { key: 'statuses', legend: t('filters.statuses'), items: SIGNAL_STATUSES.map((s) => ({ code: s, name: SIGNAL_STATUS_LABELS[s][lang] })) },
-    { key: 'partners', legend: t('filters.partners'), items: PARTNER_TYPES.map((p) => ({ code: p, name: PARTNER_TYPE_LABELS[p][lang] })) },
+    {
+      key: 'categories',
+      legend: t('filters.categories'),
+      items: SIGNAL_CATEGORIES.map((c) => ({ code: c.code, name: c[lang] })),
+    },
+    {
+      key: 'statuses',
+      legend: t('filters.statuses'),
+      items: SIGNAL_STATUSES.map((s) => ({ code: s, name: SIGNAL_STATUS_LABELS[s][lang] })),
+    },
+    {
+      key: 'partners',
+      legend: t('filters.partners'),
+      items: PARTNER_TYPES.map((p) => ({ code: p, name: PARTNER_TYPE_LABELS[p][lang] })),
+    },
   ];
   const active = groups.reduce((sum, group) => sum + options[group.key].length, 0);
   return (
@@ -32,20 +44,29 @@ export function SignalFilters({ options, onChange }: SignalFiltersProps) {
         return (
           <fieldset key={group.key} className="filter-group" data-testid={`filter-${group.key}`}>
             <legend>{group.legend}</legend>
-            <p className="field-hint">{chosen.length === 0 ? t('filters.all') : t('filters.chosen', { count: chosen.length })}</p>
+            <p className="field-hint">
+              {chosen.length === 0 ? t('filters.all') : t('filters.chosen', { count: chosen.length })}
+            </p>
             {group.items.map((item) => (
               <label key={item.code} className="filter-option">
                 <input
                   type="checkbox"
                   value={item.code}
                   checked={chosen.includes(item.code)}
-                  onChange={(event) => onChange(group.key, event.target.checked ? [...chosen, item.code] : chosen.filter((c) => c !== item.code))}
+                  onChange={(event) =>
+                    onChange(
+                      group.key,
+                      event.target.checked ? [...chosen, item.code] : chosen.filter((c) => c !== item.code),
+                    )
+                  }
                 />
                 {item.name}
               </label>
             ))}
             {chosen.length > 0 && (
-              <button type="button" className="link-button" onClick={() => onChange(group.key, [])}>{t('filters.reset')}</button>
+              <button type="button" className="link-button" onClick={() => onChange(group.key, [])}>
+                {t('filters.reset')}
+              </button>
             )}
           </fieldset>
         );

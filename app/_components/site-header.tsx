@@ -23,7 +23,11 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
         <NavLink href={`${MAP_BASE_PATH}/${KEMPEN_REGION_CODE}`} section={MAP_BASE_PATH}>
           {t('header.nav.map')}
         </NavLink>
-        {account?.scope.canReportSignals && <NavLink href="/melden" section="/melden">{t('signals.nav.report')}</NavLink>}
+        {account?.scope.canReportSignals && (
+          <NavLink href="/melden" section="/melden">
+            {t('signals.nav.report')}
+          </NavLink>
+        )}
         {account?.scope.canSeeSignalPoints && (
           <NavLink href="/meldingen" section="/meldingen">
             {account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}
@@ -31,11 +35,19 @@ export async function SiteHeader({ locale, t, demo }: { locale: Locale; t: Trans
         )}
         {account?.scope.canSeeAggregates && (
           <>
-            <NavLink href="/analyse" section="/analyse">{t('header.nav.analysis')}</NavLink>
-            <NavLink href="/vergelijk" section="/vergelijk">{t('header.nav.compare')}</NavLink>
+            <NavLink href="/analyse" section="/analyse">
+              {t('header.nav.analysis')}
+            </NavLink>
+            <NavLink href="/vergelijk" section="/vergelijk">
+              {t('header.nav.compare')}
+            </NavLink>
           </>
         )}
-        {isAdministrator(account?.scope) && <NavLink href="/beheer" section="/beheer">{t('header.nav.admin')}</NavLink>}
+        {isAdministrator(account?.scope) && (
+          <NavLink href="/beheer" section="/beheer">
+            {t('header.nav.admin')}
+          </NavLink>
+        )}
       </nav>
       <div className="site-header-end">
         {demo && (

@@ -3,12 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type FetchState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
 
-interface Settled<T> { key: string; data?: T; message?: string }
+interface Settled<T> {
+  key: string;
+  data?: T;
+  message?: string;
+}
 
 /**
  * GETs JSON from `url` (null: nothing) and re-fetches when the URL changes. A response for an

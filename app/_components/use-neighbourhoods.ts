@@ -15,12 +15,18 @@ export function useNeighbourhoods(municipalities: readonly string[], dataVersion
     const controller = new AbortController();
     const [version, list] = key.split('|') as [string, string];
     const codes = list ? list.split(',') : [];
-    Promise.all(codes.map(async (nis) => {
-      const response = await fetch(`/api/areas/neighbourhoods?municipality=${encodeURIComponent(nis)}&v=${encodeURIComponent(version)}`, { signal: controller.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return (await response.json()) as FeatureCollection;
-    })).then(
-      (collections) => setLoaded({ key, data: { type: 'FeatureCollection', features: collections.flatMap((c) => c.features) } }),
+    Promise.all(
+      codes.map(async (nis) => {
+        const response = await fetch(
+          `/api/areas/neighbourhoods?municipality=${encodeURIComponent(nis)}&v=${encodeURIComponent(version)}`,
+          { signal: controller.signal },
+        );
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return (await response.json()) as FeatureCollection;
+      }),
+    ).then(
+      (collections) =>
+        setLoaded({ key, data: { type: 'FeatureCollection', features: collections.flatMap((c) => c.features) } }),
       (error: unknown) => {
         if (!controller.signal.aborted) console.error('[buurtradar] neighbourhood outlines could not be loaded', error);
       },

@@ -24,10 +24,16 @@ export function UserMenu({ account, t }: { account: CurrentAccount | null; t: Tr
   return (
     <details className={styles.menu} data-testid="user-menu">
       <summary className={styles.summary} aria-label={t('auth.menu.label', { name: account.name })}>
-        <span className={styles.avatar} aria-hidden="true">{initials(account.name)}</span>
+        <span className={styles.avatar} aria-hidden="true">
+          {initials(account.name)}
+        </span>
         <span className={styles.who}>
-          <span className={styles.name} data-testid="user-menu-name">{account.name}</span>
-          <span className={styles.role} data-testid="user-menu-role">{role}</span>
+          <span className={styles.name} data-testid="user-menu-name">
+            {account.name}
+          </span>
+          <span className={styles.role} data-testid="user-menu-role">
+            {role}
+          </span>
         </span>
       </summary>
       <div className={styles.panel}>
@@ -50,14 +56,24 @@ export function UserMenu({ account, t }: { account: CurrentAccount | null; t: Tr
         {(account.scope.canReportSignals || account.scope.canSeeSignalPoints) && (
           // The header's nav is hidden on phones: the signal pages are reachable from here too.
           <ul className={styles.links}>
-            {account.scope.canReportSignals && <li><Link href="/melden">{t('signals.nav.report')}</Link></li>}
+            {account.scope.canReportSignals && (
+              <li>
+                <Link href="/melden">{t('signals.nav.report')}</Link>
+              </li>
+            )}
             {account.scope.canSeeSignalPoints && (
-              <li><Link href="/meldingen">{account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}</Link></li>
+              <li>
+                <Link href="/meldingen">
+                  {account.scope.role === 'reporter' ? t('signals.nav.ownList') : t('signals.nav.list')}
+                </Link>
+              </li>
             )}
           </ul>
         )}
         <form action={signOut}>
-          <button type="submit" className="button button-small" data-testid="sign-out">{t('auth.signOut')}</button>
+          <button type="submit" className="button button-small" data-testid="sign-out">
+            {t('auth.signOut')}
+          </button>
         </form>
       </div>
     </details>
@@ -65,7 +81,11 @@ export function UserMenu({ account, t }: { account: CurrentAccount | null; t: Tr
 }
 
 function initials(name: string): string {
-  const words = name.replace(/\(.*?\)/g, '').trim().split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  const words = name
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word));
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
   return letters.map((word) => word[0]!.toUpperCase()).join('') || '?';
 }

@@ -9,7 +9,10 @@ import { getCurrentAccount } from './session';
  * boundary so the status is real): nobody signed in → 307 to the sign-in page, which brings
  * them back here; signed in without the right → 403 (app/forbidden.tsx).
  */
-export async function requireAdminPage(path: string, allowed: (scope: AccessScope) => boolean): Promise<CurrentAccount> {
+export async function requireAdminPage(
+  path: string,
+  allowed: (scope: AccessScope) => boolean,
+): Promise<CurrentAccount> {
   const account = await getCurrentAccount();
   if (!account) redirect(`/aanmelden?terug=${encodeURIComponent(path)}`);
   if (!allowed(account.scope)) forbidden();

@@ -13,12 +13,17 @@ export const AUTH_SECRET_NAME = 'auth.cookie_secret';
  * when the request came over https (directly or through a proxy that says so), which a single
  * instance cannot decide per request. Both use the same database and secret.
  */
-const holder = globalThis as typeof globalThis & { __buurtradarAuth?: Map<boolean, Promise<Auth>>; __buurtradarAuthSecret?: Promise<string> };
+const holder = globalThis as typeof globalThis & {
+  __buurtradarAuth?: Map<boolean, Promise<Auth>>;
+  __buurtradarAuthSecret?: Promise<string>;
+};
 
 /** The cookie-signing secret, read (or made) once per process; a failed read is tried again. */
 export function getAuthSecret(): Promise<string> {
   if (!holder.__buurtradarAuthSecret) {
-    const secret = getDb().then((db) => getOrCreateSecret(db, AUTH_SECRET_NAME, () => randomBytes(32).toString('base64url')));
+    const secret = getDb().then((db) =>
+      getOrCreateSecret(db, AUTH_SECRET_NAME, () => randomBytes(32).toString('base64url')),
+    );
     holder.__buurtradarAuthSecret = secret;
     secret.catch(() => {
       if (holder.__buurtradarAuthSecret === secret) holder.__buurtradarAuthSecret = undefined;

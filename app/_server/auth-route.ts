@@ -16,14 +16,20 @@ export function createAuthRouteHandler(authFor: (request: Request) => Promise<Au
     const methods = path === null ? undefined : AUTH_HTTP_PATHS[path];
     if (!methods) return Response.json({ error: 'No such sign-in endpoint' }, { status: 404, headers: NO_STORE });
     if (!methods.includes(request.method as 'GET' | 'POST')) {
-      return Response.json({ error: `Use ${methods.join(' or ')} for ${path}` }, { status: 405, headers: { ...NO_STORE, Allow: methods.join(', ') } });
+      return Response.json(
+        { error: `Use ${methods.join(' or ')} for ${path}` },
+        { status: 405, headers: { ...NO_STORE, Allow: methods.join(', ') } },
+      );
     }
     let response: Response;
     try {
       response = await (await authFor(request)).handler(await asSeenByBrowser(request));
     } catch (error) {
       console.error('[buurtradar] sign-in request failed', error);
-      return Response.json({ error: 'Signing in is not possible right now; try again later' }, { status: 503, headers: NO_STORE });
+      return Response.json(
+        { error: 'Signing in is not possible right now; try again later' },
+        { status: 503, headers: NO_STORE },
+      );
     }
     const headers = new Headers(response.headers);
     headers.set('Cache-Control', 'no-store');

@@ -32,10 +32,28 @@ export const AUTH_HTTP_PATHS: Readonly<Record<string, readonly ('GET' | 'POST')[
 
 /** Endpoints that change accounts or sign people up: not for us, also not via `auth.api`. */
 const DISABLED_PATHS = [
-  '/sign-up/email', '/update-user', '/delete-user', '/change-email', '/change-password', '/set-password',
-  '/request-password-reset', '/forget-password', '/reset-password', '/verify-email', '/send-verification-email',
-  '/link-social', '/unlink-account', '/sign-in/social', '/callback/:id', '/refresh-token', '/get-access-token',
-  '/account-info', '/list-accounts', '/delete-user/callback', '/update-session', '/verify-password',
+  '/sign-up/email',
+  '/update-user',
+  '/delete-user',
+  '/change-email',
+  '/change-password',
+  '/set-password',
+  '/request-password-reset',
+  '/forget-password',
+  '/reset-password',
+  '/verify-email',
+  '/send-verification-email',
+  '/link-social',
+  '/unlink-account',
+  '/sign-in/social',
+  '/callback/:id',
+  '/refresh-token',
+  '/get-access-token',
+  '/account-info',
+  '/list-accounts',
+  '/delete-user/callback',
+  '/update-session',
+  '/verify-password',
 ];
 
 export interface AuthSettings {
@@ -75,8 +93,12 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
     session: {
       modelName: 'sessions',
       fields: {
-        userId: 'user_id', expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at',
-        ipAddress: 'ip_address', userAgent: 'user_agent',
+        userId: 'user_id',
+        expiresAt: 'expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
       },
       expiresIn: SESSION_HOURS * 60 * 60,
       updateAge: 60 * 60,
@@ -86,9 +108,16 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
     account: {
       modelName: 'auth_accounts',
       fields: {
-        userId: 'user_id', accountId: 'account_id', providerId: 'provider_id', accessToken: 'access_token',
-        refreshToken: 'refresh_token', idToken: 'id_token', accessTokenExpiresAt: 'access_token_expires_at',
-        refreshTokenExpiresAt: 'refresh_token_expires_at', createdAt: 'created_at', updatedAt: 'updated_at',
+        userId: 'user_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
       },
       accountLinking: { enabled: false },
     },
@@ -133,15 +162,20 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
         if (verdict.allowed) return;
         const userId = await findUserIdByEmail(db, email);
         await writeAuditLog(db, {
-          event: 'auth.sign_in_throttled', actorUserId: null,
+          event: 'auth.sign_in_throttled',
+          actorUserId: null,
           ...(userId === null ? {} : { target: { kind: 'user', id: userId } }),
           details: { retry_after_seconds: verdict.retryAfterSeconds },
         });
-        throw new APIError('TOO_MANY_REQUESTS', {
-          code: 'SIGN_IN_THROTTLED',
-          message: 'Too many failed sign-in attempts; try again later',
-          retryAfterSeconds: verdict.retryAfterSeconds,
-        }, { 'Retry-After': String(verdict.retryAfterSeconds) });
+        throw new APIError(
+          'TOO_MANY_REQUESTS',
+          {
+            code: 'SIGN_IN_THROTTLED',
+            message: 'Too many failed sign-in attempts; try again later',
+            retryAfterSeconds: verdict.retryAfterSeconds,
+          },
+          { 'Retry-After': String(verdict.retryAfterSeconds) },
+        );
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email') {
@@ -152,16 +186,23 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
           const keys = clientKeys(ctx.headers ?? ctx.request?.headers, email);
           if (newSession) {
             await clearSignInFailures(db, keys);
-            await writeAuditLog(db, { event: 'auth.sign_in', actorUserId: Number(newSession.user.id), details: { method: 'password' } });
+            await writeAuditLog(db, {
+              event: 'auth.sign_in',
+              actorUserId: Number(newSession.user.id),
+              details: { method: 'password' },
+            });
           } else if (isAPIError(returned) && returned.statusCode === 401) {
             await recordSignInFailure(db, keys);
             const userId = await findUserIdByEmail(db, email);
             // The right password for a disabled account fails when the session is refused.
             const disabled = (returned.body as { code?: string } | undefined)?.code === 'FAILED_TO_CREATE_SESSION';
             await writeAuditLog(db, {
-              event: 'auth.sign_in_failed', actorUserId: null,
+              event: 'auth.sign_in_failed',
+              actorUserId: null,
               ...(userId === null ? {} : { target: { kind: 'user', id: userId } }),
-              details: { reason: userId === null ? 'unknown_account' : disabled ? 'account_disabled' : 'invalid_credentials' },
+              details: {
+                reason: userId === null ? 'unknown_account' : disabled ? 'account_disabled' : 'invalid_credentials',
+              },
             });
           }
         }
@@ -171,7 +212,8 @@ export function createAuth(db: Kysely<Database>, { secret, secureCookies, valida
       session: {
         create: {
           // A disabled account gets no session, whatever the way in.
-          before: async (session: { userId: string | number }) => (await isActiveUser(db, Number(session.userId))) ? undefined : false,
+          before: async (session: { userId: string | number }) =>
+            (await isActiveUser(db, Number(session.userId))) ? undefined : false,
         },
         delete: {
           // Also runs when an expired session is cleaned up; only a sign-out is an event.

@@ -20,7 +20,11 @@ export interface CurrentAccount {
  * (expired, revoked or unknown: anonymous) and loads the person's access profile. Free of
  * Next.js request APIs, so tests can call it with plain Headers.
  */
-export async function readCurrentAccount(auth: Auth, db: Kysely<Database>, headers: Headers): Promise<CurrentAccount | null> {
+export async function readCurrentAccount(
+  auth: Auth,
+  db: Kysely<Database>,
+  headers: Headers,
+): Promise<CurrentAccount | null> {
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const userId = Number(session.user.id);
@@ -29,8 +33,14 @@ export async function readCurrentAccount(auth: Auth, db: Kysely<Database>, heade
   if (!profile) return null;
   const scope = buildAccessScope(profile);
   if (!scope) return null;
-  const areaNames = scope.role === 'regional_analyst' ? [profile.regionName ?? scope.regionCode ?? ''] : profile.municipalityNames;
-  return { scope, name: profile.name, organisationName: profile.organisationName, areaNames: areaNames.filter(Boolean) };
+  const areaNames =
+    scope.role === 'regional_analyst' ? [profile.regionName ?? scope.regionCode ?? ''] : profile.municipalityNames;
+  return {
+    scope,
+    name: profile.name,
+    organisationName: profile.organisationName,
+    areaNames: areaNames.filter(Boolean),
+  };
 }
 
 export interface SessionCheckSettings {
@@ -48,7 +58,11 @@ export interface SessionCheckSettings {
  * That costs about 0.5 ms instead of 5 ms per tile (npm run bench). Pages and forms keep
  * readCurrentAccount, so an active person's session is still extended there.
  */
-export async function readAccessScope(db: Kysely<Database>, headers: Headers, settings: SessionCheckSettings): Promise<AccessScope | null> {
+export async function readAccessScope(
+  db: Kysely<Database>,
+  headers: Headers,
+  settings: SessionCheckSettings,
+): Promise<AccessScope | null> {
   const token = verifiedSessionToken(headers.get('cookie'), settings.secret, settings.secureCookies);
   if (token === null) return null;
   const profile = await findSessionAccessProfile(db, token);

@@ -9,7 +9,10 @@ import { getAccessScope } from './session';
  * a redirect to the sign-in page, which comes back to `returnPath` afterwards. Signed in but
  * the role gives no access: 403 (app/forbidden.tsx). Nothing of the page is rendered either way.
  */
-export async function requirePageScope(returnPath: string, allowed: (scope: AccessScope) => boolean): Promise<AccessScope> {
+export async function requirePageScope(
+  returnPath: string,
+  allowed: (scope: AccessScope) => boolean,
+): Promise<AccessScope> {
   const scope = await getAccessScope();
   if (!scope) redirect(`/aanmelden?terug=${encodeURIComponent(returnPath)}`);
   if (!allowed(scope)) forbidden();

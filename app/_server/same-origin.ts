@@ -18,5 +18,8 @@ export function crossSiteDenial(request: Request): Response | null {
     originHost = null;
   }
   if (host && originHost === host) return null;
-  return Response.json({ error: 'This request must come from a Buurtradar page' }, { status: 403, headers: PERSONAL_HEADERS });
+  return Response.json(
+    { error: 'This request must come from a Buurtradar page' },
+    { status: 403, headers: PERSONAL_HEADERS },
+  );
 }

@@ -51,9 +51,19 @@ export async function requireScope(allowed?: (scope: AccessScope) => boolean, re
     scope = await getAccessScope();
   } catch (error) {
     console.error('[buurtradar] could not check the session', error);
-    return { ok: false, response: Response.json({ error: 'Sign-in cannot be checked right now; try again later' }, { status: 503, headers: PERSONAL_HEADERS }) };
+    return {
+      ok: false,
+      response: Response.json(
+        { error: 'Sign-in cannot be checked right now; try again later' },
+        { status: 503, headers: PERSONAL_HEADERS },
+      ),
+    };
   }
   const denial = scopeDenial(scope, allowed, reason);
-  if (denial) return { ok: false, response: Response.json({ error: denial.error }, { status: denial.status, headers: PERSONAL_HEADERS }) };
+  if (denial)
+    return {
+      ok: false,
+      response: Response.json({ error: denial.error }, { status: denial.status, headers: PERSONAL_HEADERS }),
+    };
   return { ok: true, scope: scope! };
 }

@@ -8,9 +8,7 @@ import { getAuth, isHttpsRequest } from '@/app/_server/auth-instance';
 import { safeReturnPath } from '@/lib/auth/return-path';
 
 export type SignInState =
-  | { error: null }
-  | { error: 'missing' | 'invalid' | 'unavailable' }
-  | { error: 'throttled'; minutes: number };
+  { error: null } | { error: 'missing' | 'invalid' | 'unavailable' } | { error: 'throttled'; minutes: number };
 
 const signInForm = z.object({
   email: z.string().trim().min(1).max(320),
@@ -31,7 +29,10 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const requestHeaders = await headers();
   try {
     const auth = await getAuth(isHttpsRequest(requestHeaders));
-    await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
+    await auth.api.signInEmail({
+      body: { email: parsed.data.email, password: parsed.data.password },
+      headers: requestHeaders,
+    });
   } catch (error) {
     return describeFailure(error);
   }

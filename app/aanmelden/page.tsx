@@ -23,7 +23,12 @@ interface SignInPageProps {
 
 /** /aanmelden: the sign-in form, or, when already signed in, who you are and a way out. */
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const [{ t }, search, account, demo] = await Promise.all([getTranslator(), searchParams, accountOrNull(), demoOrNot()]);
+  const [{ t }, search, account, demo] = await Promise.all([
+    getTranslator(),
+    searchParams,
+    accountOrNull(),
+    demoOrNot(),
+  ]);
   const returnTo = safeReturnPath(search.terug);
   return (
     <div className="status-page">
@@ -33,9 +38,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
             <h1>{t('auth.signedIn.title')}</h1>
             <p className="status-body">{t('auth.signedIn.body', { name: account.name })}</p>
             <div className={styles.actions}>
-              <Link className="button button-primary" href={returnTo}>{t('auth.signedIn.toMap')}</Link>
+              <Link className="button button-primary" href={returnTo}>
+                {t('auth.signedIn.toMap')}
+              </Link>
               <form action={signOut}>
-                <button type="submit" className="button" data-testid="sign-out">{t('auth.signOut')}</button>
+                <button type="submit" className="button" data-testid="sign-out">
+                  {t('auth.signOut')}
+                </button>
               </form>
             </div>
           </>

@@ -29,7 +29,9 @@ export default async function ReportPage() {
   const env = parseEnv(process.env);
   const today = brusselsToday();
   // A partner's worker reports for their own organisation; a coordinator says which partner noticed it.
-  const fixedPartner = (PARTNER_TYPES as readonly string[]).includes(scope.organisationType ?? '') ? scope.organisationType as PartnerType : null;
+  const fixedPartner = (PARTNER_TYPES as readonly string[]).includes(scope.organisationType ?? '')
+    ? (scope.organisationType as PartnerType)
+    : null;
   return (
     <div className={styles.page}>
       <div className={styles.narrow}>
@@ -40,7 +42,10 @@ export default async function ReportPage() {
         <ReportForm
           area={area}
           dataVersion={dataVersion}
-          basemap={{ basemap: env.ok ? env.env.BUURTRADAR_BASEMAP : 'offline', osmTileUrl: env.ok ? env.env.BUURTRADAR_OSM_TILE_URL : '' }}
+          basemap={{
+            basemap: env.ok ? env.env.BUURTRADAR_BASEMAP : 'offline',
+            osmTileUrl: env.ok ? env.env.BUURTRADAR_OSM_TILE_URL : '',
+          }}
           fixedPartner={fixedPartner}
           organisationName={account?.organisationName ?? null}
           today={today}

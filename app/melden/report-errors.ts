@@ -2,11 +2,25 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { FieldError } from '@/lib/signals/report-form';
 
 /** Where the form shows an error: lon, lat and the server's "location" all belong to the place. */
-export type ReportFormField = 'place' | 'category' | 'subcategory' | 'urgency' | 'description' | 'followUpRequested' | 'partnerType' | 'observedOn' | '_form';
+export type ReportFormField =
+  | 'place'
+  | 'category'
+  | 'subcategory'
+  | 'urgency'
+  | 'description'
+  | 'followUpRequested'
+  | 'partnerType'
+  | 'observedOn'
+  | '_form';
 
 export function formFieldOf(field: string): ReportFormField {
   if (field === 'lon' || field === 'lat' || field === 'location') return 'place';
-  if (['category', 'subcategory', 'urgency', 'description', 'followUpRequested', 'partnerType', 'observedOn'].includes(field)) return field as ReportFormField;
+  if (
+    ['category', 'subcategory', 'urgency', 'description', 'followUpRequested', 'partnerType', 'observedOn'].includes(
+      field,
+    )
+  )
+    return field as ReportFormField;
   return '_form';
 }
 
@@ -19,10 +33,13 @@ export function reportErrorMessage(t: Translate, field: ReportFormField, error: 
   switch (field) {
     case 'place':
       if (error.code === 'outside_your_municipalities') return t('report.error.placeOutsideMunicipality');
-      if (error.code === 'outside_neighbourhoods' || error.code === 'outside_flanders') return t('report.error.placeOutside');
+      if (error.code === 'outside_neighbourhoods' || error.code === 'outside_flanders')
+        return t('report.error.placeOutside');
       return t('report.error.placeRequired');
-    case 'category': return t('report.error.category');
-    case 'subcategory': return t('report.error.subcategory');
+    case 'category':
+      return t('report.error.category');
+    case 'subcategory':
+      return t('report.error.subcategory');
     case 'description':
       if (error.code === 'personal_data') return t('report.error.personalData');
       if (error.code === 'too_big') return t('report.error.descriptionLong');
@@ -31,7 +48,9 @@ export function reportErrorMessage(t: Translate, field: ReportFormField, error: 
       if (error.code === 'in_future') return t('report.error.observedFuture');
       if (error.code === 'too_old') return t('report.error.observedOld');
       return t('report.error.observedInvalid');
-    case 'partnerType': return t('report.error.partnerType');
-    default: return error.message;
+    case 'partnerType':
+      return t('report.error.partnerType');
+    default:
+      return error.message;
   }
 }

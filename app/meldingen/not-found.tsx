@@ -10,7 +10,9 @@ export default async function SignalNotFound() {
         <p className="status-code">{t('notFound.code')}</p>
         <h1>{t('signals.detail.notFoundTitle')}</h1>
         <p className="status-body">{t('signals.detail.notFoundBody')}</p>
-        <Link className="button button-primary" href="/meldingen">{t('signals.detail.back')}</Link>
+        <Link className="button button-primary" href="/meldingen">
+          {t('signals.detail.back')}
+        </Link>
       </div>
     </div>
   );

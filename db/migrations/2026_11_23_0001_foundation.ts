@@ -160,7 +160,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const table of ['services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings']) {
     await sql`CREATE INDEX ${sql.id(`${table}_geom_idx`)} ON ${sql.table(table)} USING gist (geom)`.execute(db);
-    await sql`CREATE INDEX ${sql.id(`${table}_neighbourhood_idx`)} ON ${sql.table(table)} (neighbourhood_code)`.execute(db);
+    await sql`CREATE INDEX ${sql.id(`${table}_neighbourhood_idx`)} ON ${sql.table(table)} (neighbourhood_code)`.execute(
+      db,
+    );
   }
 
   await sql`
@@ -189,9 +191,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['layer_versions', 'indicator_values', 'substandard_dwellings', 'social_housing_complexes',
-    'street_lights', 'services', 'signals', 'signal_categories', 'import_runs', 'statistical_sectors',
-    'neighbourhoods', 'municipalities', 'regions']) {
+  for (const table of [
+    'layer_versions',
+    'indicator_values',
+    'substandard_dwellings',
+    'social_housing_complexes',
+    'street_lights',
+    'services',
+    'signals',
+    'signal_categories',
+    'import_runs',
+    'statistical_sectors',
+    'neighbourhoods',
+    'municipalities',
+    'regions',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }
 }

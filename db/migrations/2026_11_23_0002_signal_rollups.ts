@@ -106,7 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       count integer NOT NULL,
       PRIMARY KEY (category_code, month, municipality_nis, neighbourhood_code)
     )`.execute(db);
-  await sql`CREATE INDEX signal_neighbourhood_months_empty_idx ON signal_neighbourhood_months (month) WHERE count = 0`.execute(db);
+  await sql`CREATE INDEX signal_neighbourhood_months_empty_idx ON signal_neighbourhood_months (month) WHERE count = 0`.execute(
+    db,
+  );
   // The same over all categories: a count of every category reads 12 rows per neighbourhood
   // and year here instead of one per category.
   await sql`
@@ -117,26 +119,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       count integer NOT NULL,
       PRIMARY KEY (month, municipality_nis, neighbourhood_code)
     )`.execute(db);
-  await sql`CREATE INDEX signal_neighbourhood_month_totals_empty_idx ON signal_neighbourhood_month_totals (month) WHERE count = 0`.execute(db);
+  await sql`CREATE INDEX signal_neighbourhood_month_totals_empty_idx ON signal_neighbourhood_month_totals (month) WHERE count = 0`.execute(
+    db,
+  );
 
   for (const statement of FUNCTIONS) await statement.execute(db);
 
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE FUNCTION signal_rollups_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${DEFERRED}
       ${apply(`(SELECT ${COLUMNS}, 1 AS delta FROM new_rows)`)}
       RETURN NULL;
-    END $$`).execute(db);
-  await sql.raw(`
+    END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `
     CREATE FUNCTION signal_rollups_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${DEFERRED}
       ${apply(`(SELECT ${COLUMNS}, -1 AS delta FROM old_rows)`)}
       RETURN NULL;
-    END $$`).execute(db);
+    END $$`,
+    )
+    .execute(db);
   // Only rows whose counted columns changed (a status change, the usual update, moves nothing).
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE FUNCTION signal_rollups_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${DEFERRED}
@@ -151,7 +165,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         WHERE (o.geom, o.observed_at, o.category_code, o.municipality_nis, o.neighbourhood_code)
           IS DISTINCT FROM (n.geom, n.observed_at, n.category_code, n.municipality_nis, n.neighbourhood_code))`)}
       RETURN NULL;
-    END $$`).execute(db);
+    END $$`,
+    )
+    .execute(db);
 
   await sql`CREATE TRIGGER signal_rollups_insert AFTER INSERT ON signals REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION signal_rollups_after_insert()`.execute(db);
@@ -161,12 +177,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FOR EACH STATEMENT EXECUTE FUNCTION signal_rollups_after_update()`.execute(db);
 
   // Recomputes the roll-ups from the signals: after a deferred bulk load, or to repair.
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE FUNCTION rebuild_signal_rollups() RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       TRUNCATE signal_cell_months, signal_neighbourhood_months, signal_neighbourhood_month_totals;
       ${apply(`(SELECT ${COLUMNS}, 1 AS delta FROM signals)`)}
-    END $$`).execute(db);
+    END $$`,
+    )
+    .execute(db);
   // Signals that exist before this migration (an upgraded database) are counted now.
   await sql`SELECT rebuild_signal_rollups()`.execute(db);
 }
@@ -175,8 +195,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const trigger of ['signal_rollups_insert', 'signal_rollups_delete', 'signal_rollups_update']) {
     await sql`DROP TRIGGER IF EXISTS ${sql.id(trigger)} ON signals`.execute(db);
   }
-  for (const fn of ['rebuild_signal_rollups()', 'signal_rollups_after_insert()', 'signal_rollups_after_delete()',
-    'signal_rollups_after_update()', 'signal_cell_x(geometry)', 'signal_cell_y(geometry)', 'signal_month(timestamptz)']) {
+  for (const fn of [
+    'rebuild_signal_rollups()',
+    'signal_rollups_after_insert()',
+    'signal_rollups_after_delete()',
+    'signal_rollups_after_update()',
+    'signal_cell_x(geometry)',
+    'signal_cell_y(geometry)',
+    'signal_month(timestamptz)',
+  ]) {
     await sql.raw(`DROP FUNCTION IF EXISTS ${fn}`).execute(db);
   }
   await sql`DROP TABLE IF EXISTS signal_cell_months`.execute(db);

@@ -17,8 +17,17 @@ import { type Kysely, sql } from 'kysely';
 /** Partner types (lib/signals/categories.ts) plus the municipality itself. Frozen copies:
  *  migrations never import app code; a unit test keeps them equal to lib/auth/roles.ts. */
 export const ORGANISATION_TYPES_0003 = [
-  'gp_practice', 'home_nursing', 'pharmacy', 'police', 'social_house', 'local_service_centre', 'caw',
-  'volunteer_network', 'housing_company', 'regional_platform', 'municipality',
+  'gp_practice',
+  'home_nursing',
+  'pharmacy',
+  'police',
+  'social_house',
+  'local_service_centre',
+  'caw',
+  'volunteer_network',
+  'housing_company',
+  'regional_platform',
+  'municipality',
 ];
 export const ROLES_0003 = ['reporter', 'coordinator', 'advisor', 'regional_analyst', 'admin'];
 
@@ -131,7 +140,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       failed_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX sign_in_failures_account_idx ON sign_in_failures (account_key, failed_at)`.execute(db);
-  await sql`CREATE INDEX sign_in_failures_address_idx ON sign_in_failures (address_key, failed_at) WHERE address_key IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX sign_in_failures_address_idx ON sign_in_failures (address_key, failed_at) WHERE address_key IS NOT NULL`.execute(
+    db,
+  );
 
   // Who did what, when: sign-ins, exports, status changes. Never personal content (no e-mail
   // addresses, no signal descriptions). No foreign key on the actor: the log outlives accounts.
@@ -160,8 +171,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'app_secrets', 'audit_log', 'sign_in_failures', 'rate_limits', 'verifications', 'auth_accounts', 'sessions',
-    'user_municipalities', 'users', 'organisations',
+    'app_secrets',
+    'audit_log',
+    'sign_in_failures',
+    'rate_limits',
+    'verifications',
+    'auth_accounts',
+    'sessions',
+    'user_municipalities',
+    'users',
+    'organisations',
   ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }

@@ -11,9 +11,13 @@ import { type Kysely, sql } from 'kysely';
  * log: the history outlives the account of whoever made the change.
  */
 export const TRANSITIONS_0004: readonly (readonly [string, string])[] = [
-  ['new', 'discussed'], ['new', 'referred'], ['new', 'closed'],
-  ['discussed', 'referred'], ['discussed', 'closed'],
-  ['referred', 'followed_up'], ['referred', 'closed'],
+  ['new', 'discussed'],
+  ['new', 'referred'],
+  ['new', 'closed'],
+  ['discussed', 'referred'],
+  ['discussed', 'closed'],
+  ['referred', 'followed_up'],
+  ['referred', 'closed'],
   ['followed_up', 'closed'],
 ];
 export const OUTCOMES_0004 = ['rights_obtained', 'care_started', 'no_action_needed', 'declined', 'other'];
@@ -41,11 +45,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CONSTRAINT signal_status_changes_referral_only_when_referring
         CHECK (to_status = 'referred' OR (referred_service_id IS NULL AND referred_organisation IS NULL))
     )`.execute(db);
-  await sql`CREATE INDEX signal_status_changes_signal_idx ON signal_status_changes (signal_id, changed_at, id)`.execute(db);
+  await sql`CREATE INDEX signal_status_changes_signal_idx ON signal_status_changes (signal_id, changed_at, id)`.execute(
+    db,
+  );
 
   // "My signals" of a reporter, newest first; and coordinators' lists by municipality and status.
-  await sql`CREATE INDEX signals_reporter_idx ON signals (reporter_user_id, reported_at) WHERE reporter_user_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX signals_municipality_status_idx ON signals (municipality_nis, status, reported_at)`.execute(db);
+  await sql`CREATE INDEX signals_reporter_idx ON signals (reporter_user_id, reported_at) WHERE reporter_user_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX signals_municipality_status_idx ON signals (municipality_nis, status, reported_at)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

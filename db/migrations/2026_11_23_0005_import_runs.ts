@@ -32,7 +32,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX import_runs_created_at_idx ON import_runs (created_at DESC)`.execute(db);
 
   // Undo deletes by import run: without these indexes every undo scans the whole table.
-  for (const table of ['services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings', 'indicator_values']) {
+  for (const table of [
+    'services',
+    'street_lights',
+    'social_housing_complexes',
+    'substandard_dwellings',
+    'indicator_values',
+  ]) {
     await sql`CREATE INDEX ${sql.id(`${table}_import_run_idx`)} ON ${sql.table(table)} (import_run_id)`.execute(db);
   }
 
@@ -51,8 +57,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       is_estimate boolean NOT NULL,
       is_demo boolean NOT NULL
     )`.execute(db);
-  await sql`CREATE INDEX replaced_indicator_values_by_idx ON replaced_indicator_values (replaced_by_run_id)`.execute(db);
-  await sql`CREATE INDEX replaced_indicator_values_original_idx ON replaced_indicator_values (original_run_id)`.execute(db);
+  await sql`CREATE INDEX replaced_indicator_values_by_idx ON replaced_indicator_values (replaced_by_run_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX replaced_indicator_values_original_idx ON replaced_indicator_values (original_run_id)`.execute(
+    db,
+  );
 
   await sql`ALTER TABLE indicator_values DROP CONSTRAINT indicator_values_period_check`.execute(db);
   await sql`
@@ -63,9 +73,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DELETE FROM indicator_values WHERE period ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`.execute(db);
   await sql`ALTER TABLE indicator_values DROP CONSTRAINT indicator_values_period_check`.execute(db);
-  await sql`ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_period_check CHECK (period ~ '^[0-9]{4}(-[0-9]{2})?$')`.execute(db);
+  await sql`ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_period_check CHECK (period ~ '^[0-9]{4}(-[0-9]{2})?$')`.execute(
+    db,
+  );
   await sql`DROP TABLE IF EXISTS replaced_indicator_values`.execute(db);
-  for (const table of ['services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings', 'indicator_values']) {
+  for (const table of [
+    'services',
+    'street_lights',
+    'social_housing_complexes',
+    'substandard_dwellings',
+    'indicator_values',
+  ]) {
     await sql`DROP INDEX IF EXISTS ${sql.id(`${table}_import_run_idx`)}`.execute(db);
   }
   await sql`DROP INDEX IF EXISTS import_runs_created_at_idx`.execute(db);

@@ -29,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE INDEX neighbourhood_actions_neighbourhood ON neighbourhood_actions (neighbourhood_code, start_date)`.execute(db);
+  await sql`CREATE INDEX neighbourhood_actions_neighbourhood ON neighbourhood_actions (neighbourhood_code, start_date)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -33,7 +33,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (year, municipality_nis, neighbourhood_code, category_code, month)
     )`.execute(db);
   // The neighbourhood profile reads one neighbourhood's months over every released year.
-  await sql`CREATE INDEX signal_release_months_neighbourhood ON signal_release_months (neighbourhood_code, month)`.execute(db);
+  await sql`CREATE INDEX signal_release_months_neighbourhood ON signal_release_months (neighbourhood_code, month)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

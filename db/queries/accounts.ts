@@ -20,14 +20,24 @@ export interface AccountProfile extends AccessProfile {
 
 /** The columns every access decision reads, of users `u` left-joined to organisations `o`. */
 const ACCESS_COLUMNS = [
-  'u.id', 'u.role', 'u.organisation_id', 'u.region_code', 'u.disabled_at', 'o.partner_type',
+  'u.id',
+  'u.role',
+  'u.organisation_id',
+  'u.region_code',
+  'u.disabled_at',
+  'o.partner_type',
   sql<string[]>`COALESCE((SELECT array_agg(um.municipality_nis ORDER BY um.municipality_nis)
     FROM user_municipalities um WHERE um.user_id = u.id), '{}')`.as('municipalities'),
 ] as const;
 
 interface AccessRow {
-  id: number | string; role: AccessProfile['role']; organisation_id: number | string | null; region_code: string | null;
-  disabled_at: unknown; partner_type: string | null; municipalities: string[] | string;
+  id: number | string;
+  role: AccessProfile['role'];
+  organisation_id: number | string | null;
+  region_code: string | null;
+  disabled_at: unknown;
+  partner_type: string | null;
+  municipalities: string[] | string;
 }
 
 function accessProfileOf(row: AccessRow): AccessProfile {
@@ -52,7 +62,11 @@ export async function findAccountProfile(db: Kysely<Database>, userId: number): 
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
     .leftJoin('regions as r', 'r.code', 'u.region_code')
     .select([
-      ...ACCESS_COLUMNS, 'u.name', 'u.email', 'o.name as organisation_name', 'r.name as region_name',
+      ...ACCESS_COLUMNS,
+      'u.name',
+      'u.email',
+      'o.name as organisation_name',
+      'r.name as region_name',
       sql<string[]>`COALESCE((SELECT array_agg(m.name ORDER BY um.municipality_nis)
         FROM user_municipalities um JOIN municipalities m ON m.nis = um.municipality_nis
         WHERE um.user_id = u.id), '{}')`.as('municipality_names'),
@@ -106,35 +120,56 @@ export const newOrganisation = z.object({
   isDemo: z.boolean().default(false),
 });
 
-export async function createOrganisation(db: Kysely<Database>, input: z.input<typeof newOrganisation>): Promise<number> {
+export async function createOrganisation(
+  db: Kysely<Database>,
+  input: z.input<typeof newOrganisation>,
+): Promise<number> {
   const valid = newOrganisation.parse(input);
-  const row = await db.insertInto('organisations')
+  const row = await db
+    .insertInto('organisations')
     .values({ name: valid.name, partner_type: valid.partnerType, is_demo: valid.isDemo })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
-export const newAccount = z.object({
-  name: z.string().trim().min(1, 'name is required').max(200),
-  email: z.email('must be an e-mail address').transform(normaliseEmail),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(MAX_PASSWORD_LENGTH),
-  role: z.enum(ROLES),
-  organisationId: z.number().int().positive().nullable().default(null),
-  municipalities: z.array(municipalityNis).default([]),
-  regionCode: regionCode.nullable().default(null),
-  isDemo: z.boolean().default(false),
-}).superRefine((account, ctx) => {
-  if ((account.role === 'regional_analyst') !== (account.regionCode !== null)) {
-    ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'a regional analyst needs a region; other roles have none' });
-  }
-  if (account.role === 'reporter' && account.organisationId === null) {
-    ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'a reporter belongs to a partner organisation' });
-  }
-  if (['reporter', 'coordinator', 'advisor'].includes(account.role) && account.municipalities.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['municipalities'], message: `a ${account.role} works in at least one municipality` });
-  }
-});
+export const newAccount = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200),
+    email: z.email('must be an e-mail address').transform(normaliseEmail),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `password must have at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(MAX_PASSWORD_LENGTH),
+    role: z.enum(ROLES),
+    organisationId: z.number().int().positive().nullable().default(null),
+    municipalities: z.array(municipalityNis).default([]),
+    regionCode: regionCode.nullable().default(null),
+    isDemo: z.boolean().default(false),
+  })
+  .superRefine((account, ctx) => {
+    if ((account.role === 'regional_analyst') !== (account.regionCode !== null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regionCode'],
+        message: 'a regional analyst needs a region; other roles have none',
+      });
+    }
+    if (account.role === 'reporter' && account.organisationId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisationId'],
+        message: 'a reporter belongs to a partner organisation',
+      });
+    }
+    if (['reporter', 'coordinator', 'advisor'].includes(account.role) && account.municipalities.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['municipalities'],
+        message: `a ${account.role} works in at least one municipality`,
+      });
+    }
+  });
 export type NewAccount = z.input<typeof newAccount>;
 
 /**
@@ -146,22 +181,33 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
   const account = newAccount.parse(input);
   const passwordHash = await hashPassword(account.password);
   return inTransaction(db, async (trx) => {
-    const user = await trx.insertInto('users').values({
-      name: account.name,
-      email: account.email,
-      email_verified: true,
-      role: account.role,
-      organisation_id: account.organisationId,
-      region_code: account.regionCode,
-      is_demo: account.isDemo,
-    }).returning('id').executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        name: account.name,
+        email: account.email,
+        email_verified: true,
+        role: account.role,
+        organisation_id: account.organisationId,
+        region_code: account.regionCode,
+        is_demo: account.isDemo,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const userId = Number(user.id);
     // better-auth's credential account: its account id is the user id, as text.
-    await trx.insertInto('auth_accounts').values({
-      user_id: userId, account_id: String(userId), provider_id: 'credential', password: passwordHash,
-    }).execute();
+    await trx
+      .insertInto('auth_accounts')
+      .values({
+        user_id: userId,
+        account_id: String(userId),
+        provider_id: 'credential',
+        password: passwordHash,
+      })
+      .execute();
     if (account.municipalities.length > 0) {
-      await trx.insertInto('user_municipalities')
+      await trx
+        .insertInto('user_municipalities')
         .values([...new Set(account.municipalities)].map((nis) => ({ user_id: userId, municipality_nis: nis })))
         .execute();
     }
@@ -178,7 +224,11 @@ export async function revokeSessions(db: Kysely<Database>, userId: number): Prom
 /** Someone left: no new sessions, and their current ones end now. */
 export async function disableAccount(db: Kysely<Database>, userId: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('users').set({ disabled_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ disabled_at: sql<Date>`now()` })
+      .where('id', '=', userId)
+      .execute();
     await revokeSessions(trx, userId);
   });
 }
@@ -188,7 +238,6 @@ export async function isActiveUser(db: Kysely<Database>, userId: number): Promis
   const row = await db.selectFrom('users').select('disabled_at').where('id', '=', userId).executeTakeFirst();
   return row !== undefined && row.disabled_at === null;
 }
-
 
 function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);

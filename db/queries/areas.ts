@@ -40,8 +40,12 @@ function extent(geom: Geom) {
 }
 
 const round = (value: number, decimals = DECIMALS) => Number(value.toFixed(decimals));
-const toBBox = (row: { west: number; south: number; east: number; north: number }): BBox =>
-  [round(row.west), round(row.south), round(row.east), round(row.north)];
+const toBBox = (row: { west: number; south: number; east: number; north: number }): BBox => [
+  round(row.west),
+  round(row.south),
+  round(row.east),
+  round(row.north),
+];
 const byName = new Intl.Collator('nl-BE', { sensitivity: 'base', numeric: true });
 
 export async function listRegions(db: Kysely<Database>): Promise<RegionSummary[]> {
@@ -50,7 +54,9 @@ export async function listRegions(db: Kysely<Database>): Promise<RegionSummary[]
     .selectFrom('regions')
     .select(['code', 'name', e.west.as('west'), e.south.as('south'), e.east.as('east'), e.north.as('north')])
     .execute();
-  return rows.map((row) => ({ code: row.code, name: row.name, bbox: toBBox(row) })).sort((a, b) => byName.compare(a.name, b.name));
+  return rows
+    .map((row) => ({ code: row.code, name: row.name, bbox: toBBox(row) }))
+    .sort((a, b) => byName.compare(a.name, b.name));
 }
 
 export async function findRegion(db: Kysely<Database>, code: string): Promise<RegionSummary | undefined> {
@@ -71,8 +77,11 @@ function municipalitySummaries(db: Kysely<Database>) {
     'm.region_code',
     'm.province',
     'm.population_2020',
-    eb.selectFrom('neighbourhoods as n').whereRef('n.municipality_nis', '=', 'm.nis')
-      .select((sub) => sub.fn.countAll<number>().as('count')).as('neighbourhood_count'),
+    eb
+      .selectFrom('neighbourhoods as n')
+      .whereRef('n.municipality_nis', '=', 'm.nis')
+      .select((sub) => sub.fn.countAll<number>().as('count'))
+      .as('neighbourhood_count'),
     e.west.as('west'),
     e.south.as('south'),
     e.east.as('east'),
@@ -122,7 +131,10 @@ function scopedNeighbourhoods(db: Kysely<Database>, scope: NeighbourhoodScope) {
  * The neighbourhoods of a region or municipality with simplified geometry, their extent, a
  * point inside each, and the latest value of every indicator they have (by period).
  */
-export async function neighbourhoodsGeoJson(db: Kysely<Database>, scope: NeighbourhoodScope): Promise<NeighbourhoodCollection> {
+export async function neighbourhoodsGeoJson(
+  db: Kysely<Database>,
+  scope: NeighbourhoodScope,
+): Promise<NeighbourhoodCollection> {
   const e = extent(sql.ref('n.geom'));
   const [rows, readings] = await Promise.all([
     scopedNeighbourhoods(db, scope)
@@ -166,9 +178,19 @@ export async function neighbourhoodsGeoJson(db: Kysely<Database>, scope: Neighbo
 async function latestNeighbourhoodReadings(db: Kysely<Database>, scope: NeighbourhoodScope) {
   const rows = await scopedNeighbourhoods(db, scope)
     .innerJoin('indicator_values as iv', (join) =>
-      join.onRef('iv.area_code', '=', 'n.code').on('iv.area_level', '=', 'neighbourhood'))
+      join.onRef('iv.area_code', '=', 'n.code').on('iv.area_level', '=', 'neighbourhood'),
+    )
     .distinctOn(['iv.area_code', 'iv.indicator_code'])
-    .select(['iv.area_code', 'iv.indicator_code', 'iv.value', 'iv.unit', 'iv.period', 'iv.source', 'iv.is_estimate', 'iv.is_demo'])
+    .select([
+      'iv.area_code',
+      'iv.indicator_code',
+      'iv.value',
+      'iv.unit',
+      'iv.period',
+      'iv.source',
+      'iv.is_estimate',
+      'iv.is_demo',
+    ])
     .orderBy('iv.area_code')
     .orderBy('iv.indicator_code')
     .orderBy('iv.period', 'desc')
@@ -190,7 +212,10 @@ async function latestNeighbourhoodReadings(db: Kysely<Database>, scope: Neighbou
 }
 
 /** Outlines of the municipalities of a region, `code` being the NIS code. */
-export async function municipalityOutlinesGeoJson(db: Kysely<Database>, regionCode: string): Promise<OutlineCollection> {
+export async function municipalityOutlinesGeoJson(
+  db: Kysely<Database>,
+  regionCode: string,
+): Promise<OutlineCollection> {
   const rows = await db
     .selectFrom('municipalities')
     .select(['nis', 'name', simplifiedGeoJson(sql.ref('geom'), TOLERANCE_M.municipalities).as('geometry')])
@@ -230,11 +255,15 @@ export async function getAreaDataVersion(db: Kysely<Database>): Promise<string> 
     .selectNoFrom([
       sql<number>`(SELECT coalesce(sum(version), 0) FROM layer_versions)`.as('layers'),
       // A reset database seeded again counts the same; the time of the last change tells them apart.
-      sql<number>`(SELECT coalesce(floor(extract(epoch FROM max(changed_at)) * 1000), 0) FROM layer_versions)`.as('changed'),
+      sql<number>`(SELECT coalesce(floor(extract(epoch FROM max(changed_at)) * 1000), 0) FROM layer_versions)`.as(
+        'changed',
+      ),
       sql<number>`(SELECT count(*) FROM neighbourhoods)`.as('neighbourhoods'),
       sql<number>`(SELECT count(*) FROM indicator_values)`.as('values'),
       sql<number>`(SELECT coalesce(max(id), 0) FROM indicator_values)`.as('last_value'),
     ])
     .executeTakeFirstOrThrow();
-  return [row.layers, row.changed, row.neighbourhoods, row.values, row.last_value].map((n) => Number(n).toString(36)).join('-');
+  return [row.layers, row.changed, row.neighbourhoods, row.values, row.last_value]
+    .map((n) => Number(n).toString(36))
+    .join('-');
 }

@@ -9,13 +9,16 @@ import type { Database } from '../schema';
  */
 export async function writeAuditLog(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   const valid = auditEntry.parse(entry);
-  await db.insertInto('audit_log').values({
-    event: valid.event,
-    actor_user_id: valid.actorUserId,
-    target_kind: valid.target?.kind ?? null,
-    target_id: valid.target === undefined ? null : String(valid.target.id),
-    details: JSON.stringify(valid.details ?? {}),
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      event: valid.event,
+      actor_user_id: valid.actorUserId,
+      target_kind: valid.target?.kind ?? null,
+      target_id: valid.target === undefined ? null : String(valid.target.id),
+      details: JSON.stringify(valid.details ?? {}),
+    })
+    .execute();
 }
 
 export interface AuditRecord {
@@ -33,7 +36,8 @@ export async function listAuditLog(
   db: Kysely<Database>,
   filter: { event?: string; actorUserId?: number; limit?: number } = {},
 ): Promise<AuditRecord[]> {
-  let query = db.selectFrom('audit_log')
+  let query = db
+    .selectFrom('audit_log')
     .select(['id', 'event', 'actor_user_id', 'occurred_at', 'target_kind', 'target_id', 'details'])
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')

@@ -26,7 +26,10 @@ export function layerVersionToken(layer: TileLayer, privateMinCount = MIN_PRIVAT
 }
 
 /** The current version token of every tile layer. */
-export async function listLayerVersions(db: Kysely<Database>, privateMinCount = MIN_PRIVATE_COUNT): Promise<LayerVersions> {
+export async function listLayerVersions(
+  db: Kysely<Database>,
+  privateMinCount = MIN_PRIVATE_COUNT,
+): Promise<LayerVersions> {
   const row = await db
     .selectNoFrom(TILE_LAYERS.map((layer) => layerVersionToken(layer, privateMinCount).as(layer)))
     .executeTakeFirstOrThrow();
@@ -34,7 +37,11 @@ export async function listLayerVersions(db: Kysely<Database>, privateMinCount = 
 }
 
 /** The current version token of one layer. */
-export async function getLayerVersion(db: Kysely<Database>, layer: TileLayer, privateMinCount = MIN_PRIVATE_COUNT): Promise<string> {
+export async function getLayerVersion(
+  db: Kysely<Database>,
+  layer: TileLayer,
+  privateMinCount = MIN_PRIVATE_COUNT,
+): Promise<string> {
   const row = await db.selectNoFrom(layerVersionToken(layer, privateMinCount).as('version')).executeTakeFirstOrThrow();
   return row.version;
 }

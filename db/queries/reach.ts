@@ -8,11 +8,15 @@ import type { AggregateReach } from '@/lib/auth/access';
  */
 export function inReach(column: RawBuilder<unknown>, reach: AggregateReach): RawBuilder<boolean> {
   switch (reach.kind) {
-    case 'all': return sql<boolean>`true`;
-    case 'region': return sql<boolean>`${column} IN (SELECT nis FROM municipalities WHERE region_code = ${reach.regionCode}::text)`;
+    case 'all':
+      return sql<boolean>`true`;
+    case 'region':
+      return sql<boolean>`${column} IN (SELECT nis FROM municipalities WHERE region_code = ${reach.regionCode}::text)`;
     // One array parameter, not a list of them: PostgreSQL then hashes it (a coordinator of many
     // municipalities would otherwise cost a linear search per roll-up row).
-    case 'municipalities': return reach.nis.length > 0 ? sql<boolean>`${column} = ANY(${[...reach.nis]}::text[])` : sql<boolean>`false`;
-    default: return sql<boolean>`false`;
+    case 'municipalities':
+      return reach.nis.length > 0 ? sql<boolean>`${column} = ANY(${[...reach.nis]}::text[])` : sql<boolean>`false`;
+    default:
+      return sql<boolean>`false`;
   }
 }

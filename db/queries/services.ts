@@ -34,7 +34,12 @@ export async function findServiceById(db: Kysely<Database>, id: number): Promise
   };
 }
 
-export interface ServicePointRow { id: number; serviceType: string; lon: number; lat: number }
+export interface ServicePointRow {
+  id: number;
+  serviceType: string;
+  lon: number;
+  lat: number;
+}
 
 /** Every service of a region with its position (for walking-distance rings), by id. */
 export async function listRegionServicePoints(db: Kysely<Database>, regionCode: string): Promise<ServicePointRow[]> {
@@ -45,5 +50,10 @@ export async function listRegionServicePoints(db: Kysely<Database>, regionCode: 
     .where('m.region_code', '=', regionCode)
     .orderBy('s.id')
     .execute();
-  return rows.map((row) => ({ id: Number(row.id), serviceType: row.service_type, lon: Number(row.lon), lat: Number(row.lat) }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    serviceType: row.service_type,
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+  }));
 }

@@ -33,9 +33,11 @@ export async function getNeighbourhoodSignalCounts(
       (join) => join.onRef('c.neighbourhood_code', '=', 'n.code'),
     )
     .select(['n.code', sql<number>`coalesce(c.count, 0)`.as('count')])
-    .$call((q) => ('regionCode' in scope
-      ? q.where('m.region_code', '=', scope.regionCode)
-      : q.where('n.municipality_nis', 'in', nisList(scope))))
+    .$call((q) =>
+      'regionCode' in scope
+        ? q.where('m.region_code', '=', scope.regionCode)
+        : q.where('n.municipality_nis', 'in', nisList(scope)),
+    )
     .orderBy('n.code')
     .execute();
   return rows.map((row) => ({ code: row.code, count: Number(row.count) }));
@@ -56,9 +58,12 @@ function countSignals(db: Kysely<Database>, scope: CountScope, filters: SignalFi
   if (filters.categories) q = q.where('s.category_code', 'in', filters.categories);
   if (filters.statuses) q = q.where('s.status', 'in', filters.statuses);
   if (filters.partners) q = q.where('s.reporter_partner_type', 'in', filters.partners);
-  q = 'regionCode' in scope
-    ? q.where('s.municipality_nis', 'in', (sub) => sub.selectFrom('municipalities').select('nis').where('region_code', '=', scope.regionCode))
-    : q.where('s.municipality_nis', 'in', nisList(scope));
+  q =
+    'regionCode' in scope
+      ? q.where('s.municipality_nis', 'in', (sub) =>
+          sub.selectFrom('municipalities').select('nis').where('region_code', '=', scope.regionCode),
+        )
+      : q.where('s.municipality_nis', 'in', nisList(scope));
   return q.groupBy('s.neighbourhood_code');
 }
 
@@ -68,13 +73,21 @@ function countSignals(db: Kysely<Database>, scope: CountScope, filters: SignalFi
  */
 function countFromRollup(db: Kysely<Database>, scope: CountScope, filters: SignalFilters, months: MonthRange) {
   const categories = filters.categories;
-  let q = categories === undefined
-    ? db.selectFrom('signal_neighbourhood_month_totals as s').select(['s.neighbourhood_code', sql<number>`sum(s.count)::int`.as('count')])
-    : db.selectFrom('signal_neighbourhood_months as s').select(['s.neighbourhood_code', sql<number>`sum(s.count)::int`.as('count')])
-      .where('s.category_code', 'in', categories);
+  let q =
+    categories === undefined
+      ? db
+          .selectFrom('signal_neighbourhood_month_totals as s')
+          .select(['s.neighbourhood_code', sql<number>`sum(s.count)::int`.as('count')])
+      : db
+          .selectFrom('signal_neighbourhood_months as s')
+          .select(['s.neighbourhood_code', sql<number>`sum(s.count)::int`.as('count')])
+          .where('s.category_code', 'in', categories);
   if (months !== 'all') q = q.where('s.month', '>=', months.from).where('s.month', '<=', months.to);
-  q = 'regionCode' in scope
-    ? q.where('s.municipality_nis', 'in', (sub) => sub.selectFrom('municipalities').select('nis').where('region_code', '=', scope.regionCode))
-    : q.where('s.municipality_nis', 'in', nisList(scope));
+  q =
+    'regionCode' in scope
+      ? q.where('s.municipality_nis', 'in', (sub) =>
+          sub.selectFrom('municipalities').select('nis').where('region_code', '=', scope.regionCode),
+        )
+      : q.where('s.municipality_nis', 'in', nisList(scope));
   return q.groupBy('s.neighbourhood_code');
 }

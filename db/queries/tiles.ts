@@ -58,16 +58,25 @@ const CELL_ATTRIBUTES: { [L in TileLayer]: Record<CellAttribute<L>, RawBuilder<n
   social_housing: { count: sql`count(*)`, units: sql`sum(units)` },
 };
 const CELL_INPUTS: Record<TileLayer, RawBuilder<unknown>[]> = {
-  signals: [], substandard_dwellings: [], services: [], street_lights: [sql`t.status`], social_housing: [sql`t.units`],
+  signals: [],
+  substandard_dwellings: [],
+  services: [],
+  street_lights: [sql`t.status`],
+  social_housing: [sql`t.units`],
 };
 
 const inList = (column: string, values: readonly string[] | undefined) =>
   values === undefined ? [] : [sql<boolean>`${sql.ref(`t.${column}`)} IN (${sql.join(values)})`];
 
 /** Signals observed on the window's days, as days of Europe/Brussels (DST included). */
-const observedIn = (window: DateWindow | undefined) => window === undefined ? [] : [sql<boolean>`
+const observedIn = (window: DateWindow | undefined) =>
+  window === undefined
+    ? []
+    : [
+        sql<boolean>`
   t.observed_at >= (${window.from}::date::timestamp AT TIME ZONE 'Europe/Brussels')
-  AND t.observed_at < ((${window.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`];
+  AND t.observed_at < ((${window.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`,
+      ];
 
 /** Signal points of these municipalities only (an empty list: none). */
 const pointReach = (nis: readonly string[]): AggregateReach => ({ kind: 'municipalities', nis });
@@ -82,19 +91,28 @@ function filterSql(request: TileRequest, reach: AggregateReach): RawBuilder<bool
     case 'signals': {
       const f = request.filters;
       conditions.push(inReach(sql`t.municipality_nis`, reach));
-      conditions.push(...observedIn(f.window), ...inList('category_code', f.categories),
-        ...inList('status', f.statuses), ...inList('reporter_partner_type', f.partners));
+      conditions.push(
+        ...observedIn(f.window),
+        ...inList('category_code', f.categories),
+        ...inList('status', f.statuses),
+        ...inList('reporter_partner_type', f.partners),
+      );
       break;
     }
-    case 'services': conditions.push(...inList('service_type', request.filters.types)); break;
-    case 'street_lights': conditions.push(...inList('status', request.filters.statuses)); break;
+    case 'services':
+      conditions.push(...inList('service_type', request.filters.types));
+      break;
+    case 'street_lights':
+      conditions.push(...inList('status', request.filters.statuses));
+      break;
     case 'substandard_dwellings': {
       conditions.push(inReach(sql`t.municipality_nis`, reach));
       const w = request.filters.window;
       if (w) conditions.push(sql<boolean>`t.recorded_on BETWEEN ${w.from}::date AND ${w.to}::date`);
       break;
     }
-    case 'social_housing': break;
+    case 'social_housing':
+      break;
   }
   return conditions.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(conditions, sql` AND `)}`;
 }
@@ -114,9 +132,15 @@ const widened = (r: TileRequest, margin: number) => sql`ST_ClipByBox2D(
   ST_MakeEnvelope(-${HALF_WORLD}::float8, -${HALF_WORLD}::float8, ${HALF_WORLD}::float8, ${HALF_WORLD}::float8, 3857)::box2d)`;
 
 /** The points of the tile and its buffer (GiST index), at most `limit`, with `geometry` as geom. */
-function pointSource(request: TileRequest & { layer: PointLayer }, limit: number, geometry: RawBuilder<unknown>, options: TileOptions) {
-  const attributes = Object.entries(POINT_ATTRIBUTES[request.layer] as Record<string, RawBuilder<unknown>>)
-    .map(([name, expression]) => sql`${expression} AS ${sql.id(name)}`);
+function pointSource(
+  request: TileRequest & { layer: PointLayer },
+  limit: number,
+  geometry: RawBuilder<unknown>,
+  options: TileOptions,
+) {
+  const attributes = Object.entries(POINT_ATTRIBUTES[request.layer] as Record<string, RawBuilder<unknown>>).map(
+    ([name, expression]) => sql`${expression} AS ${sql.id(name)}`,
+  );
   return sql`
     SELECT t.id, ${sql.join(attributes)}, ${geometry} AS geom
     FROM ${sql.table(TABLES[request.layer])} t
@@ -128,7 +152,12 @@ function pointSource(request: TileRequest & { layer: PointLayer }, limit: number
  * Server: martin's query (ST_AsMVTGeom leaves out the points beyond the buffer as NULL, which
  * ST_AsMVT skips), with the number of candidates and the layer version in the same statement.
  */
-async function serverPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number, options: TileOptions) {
+async function serverPointTile(
+  db: Kysely<Database>,
+  request: TileRequest & { layer: PointLayer },
+  maxPoints: number,
+  options: TileOptions,
+) {
   const geometry = sql`ST_AsMVTGeom(ST_Transform(t.geom, 3857), ${envelope(request)}, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true)`;
   const { rows } = await sql<{ candidates: number; tile: Uint8Array | null; version: string }>`
     SELECT count(*)::int AS candidates,
@@ -143,7 +172,12 @@ async function serverPointTile(db: Kysely<Database>, request: TileRequest & { la
  * Embedded: the same tile coordinates as ST_AsMVTGeom computes them (its affine transform,
  * then rounding half to even, which is what round(float8) does), encoded in JavaScript.
  */
-async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { layer: PointLayer }, maxPoints: number, options: TileOptions) {
+async function embeddedPointTile(
+  db: Kysely<Database>,
+  request: TileRequest & { layer: PointLayer },
+  maxPoints: number,
+  options: TileOptions,
+) {
   const names = Object.keys(POINT_ATTRIBUTES[request.layer]);
   const { rows } = await sql<Record<string, AttributeValue> & { id: number; px: number; py: number }>`
     WITH
@@ -159,9 +193,14 @@ async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { 
     FROM candidates c, tile
   `.execute(db);
   const inBuffer = (v: number) => v >= -TILE_BUFFER && v <= TILE_EXTENT + TILE_BUFFER;
-  const features = rows.filter((row) => inBuffer(row.px) && inBuffer(row.py)).map(({ id, px, py, ...rest }): PointFeature => ({
-    id: Number(id), x: px, y: py, properties: Object.fromEntries(names.map((name) => [name, rest[name] ?? null])),
-  }));
+  const features = rows
+    .filter((row) => inBuffer(row.px) && inBuffer(row.py))
+    .map(({ id, px, py, ...rest }): PointFeature => ({
+      id: Number(id),
+      x: px,
+      y: py,
+      properties: Object.fromEntries(names.map((name) => [name, rest[name] ?? null])),
+    }));
   return { candidates: rows.length, tile: encodePointLayer(request.layer, features) };
 }
 
@@ -175,8 +214,10 @@ async function embeddedPointTile(db: Kysely<Database>, request: TileRequest & { 
  */
 function cellRows(request: TileRequest, plan: CellPlan, options: TileOptions) {
   const grid = cellGrid(request, plan);
-  const fromRollup = request.layer === 'signals' && options.rollups !== false
-    ? signalCellCounts({ ...request, layer: 'signals' }, plan, grid, signalAccess(options).cells) : null;
+  const fromRollup =
+    request.layer === 'signals' && options.rollups !== false
+      ? signalCellCounts({ ...request, layer: 'signals' }, plan, grid, signalAccess(options).cells)
+      : null;
   return sql`
     WITH
     -- counts per cell. MATERIALIZED keeps the tile's bounds below out of the counting, where
@@ -196,13 +237,17 @@ function cellRows(request: TileRequest, plan: CellPlan, options: TileOptions) {
 /** The cells (cx, cy, attributes) around the tile, counted from the layer's points. */
 function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid, reach: AggregateReach) {
   const inputs = CELL_INPUTS[request.layer];
-  const attributes = Object.entries(CELL_ATTRIBUTES[request.layer] as Record<string, RawBuilder<number>>)
-    .map(([name, expression]) => sql`${expression} AS ${sql.id(name)}`);
+  const attributes = Object.entries(CELL_ATTRIBUTES[request.layer] as Record<string, RawBuilder<number>>).map(
+    ([name, expression]) => sql`${expression} AS ${sql.id(name)}`,
+  );
   return sql`
     WITH
     -- the points of the tile through the GiST index (one unit of slack against rounding at edges)
     located AS (
-      SELECT ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat ${sql.join(inputs.map((input) => sql`, ${input}`), sql``)}
+      SELECT ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat ${sql.join(
+        inputs.map((input) => sql`, ${input}`),
+        sql``,
+      )}
       FROM ${sql.table(TABLES[request.layer])} t
       WHERE t.geom && ST_Transform(${widened(request, 1)}, 4326) AND ${filterSql(request, reach)}
     ),
@@ -219,7 +264,13 @@ function countedCells(request: TileRequest, plan: CellPlan, grid: CellGrid, reac
     HAVING count(*) >= ${plan.minCount}::int`;
 }
 
-async function cellTile(db: Kysely<Database>, backend: Backend, request: TileRequest, plan: CellPlan, options: TileOptions): Promise<MadeTile> {
+async function cellTile(
+  db: Kysely<Database>,
+  backend: Backend,
+  request: TileRequest,
+  plan: CellPlan,
+  options: TileOptions,
+): Promise<MadeTile> {
   if (backend === 'server') {
     // The centres are already tile coordinates, so they go to ST_AsMVT as they are.
     const names = Object.keys(CELL_ATTRIBUTES[request.layer]).map((name) => sql.ref(`r.${name}`));
@@ -229,10 +280,20 @@ async function cellTile(db: Kysely<Database>, backend: Backend, request: TileReq
     `.execute(db);
     return { tile: nonEmpty(rows[0]?.tile ?? null), version: rows[0]?.version };
   }
-  const { rows } = await sql<Record<string, number> & { px: number; py: number }>`${cellRows(request, plan, options)}`.execute(db);
-  return { tile: encodePointLayer(request.layer, rows.map(({ px, py, ...properties }) => ({
-    x: Number(px), y: Number(py), properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Number(v)])),
-  }))), version: undefined };
+  const { rows } = await sql<
+    Record<string, number> & { px: number; py: number }
+  >`${cellRows(request, plan, options)}`.execute(db);
+  return {
+    tile: encodePointLayer(
+      request.layer,
+      rows.map(({ px, py, ...properties }) => ({
+        x: Number(px),
+        y: Number(py),
+        properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Number(v)])),
+      })),
+    ),
+    version: undefined,
+  };
 }
 
 export interface TileOptions {
@@ -252,7 +313,10 @@ const ALL_CELLS: SignalTileAccess = { cells: { kind: 'all' }, points: [] };
 const signalAccess = (options: TileOptions) => options.signals ?? ALL_CELLS;
 
 /** A tile, and on the server the layer version its statement saw. */
-interface MadeTile { tile: Uint8Array | null; version: string | undefined }
+interface MadeTile {
+  tile: Uint8Array | null;
+  version: string | undefined;
+}
 
 /** ST_AsMVT of no rows is an empty bytea (or NULL): both mean "no tile". */
 function nonEmpty(tile: Uint8Array | null): Uint8Array | null {
@@ -263,16 +327,24 @@ const isPointRequest = (request: TileRequest): request is TileRequest & { layer:
   request.layer in POINT_ATTRIBUTES;
 
 /** Points where the layer's plan allows them and they fit its budget; otherwise cells. */
-async function makeTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions): Promise<MadeTile> {
+async function makeTile(
+  db: Kysely<Database>,
+  backend: Backend,
+  request: TileRequest,
+  options: TileOptions,
+): Promise<MadeTile> {
   const planned = planTile(request.layer, request.z, options.privateMinCount);
   // Signal points only for those who may see some; everyone else gets the cells at every zoom.
-  const plan = planned.mode === 'points' && request.layer === 'signals' && signalAccess(options).points.length === 0
-    ? planned.fallback : planned;
+  const plan =
+    planned.mode === 'points' && request.layer === 'signals' && signalAccess(options).points.length === 0
+      ? planned.fallback
+      : planned;
   if (plan.mode === 'cells') return cellTile(db, backend, request, plan, options);
   if (!isPointRequest(request)) throw new Error(`Layer ${request.layer} has no point features`);
-  const points = backend === 'server'
-    ? await serverPointTile(db, request, plan.maxPoints, options)
-    : { ...await embeddedPointTile(db, request, plan.maxPoints, options), version: undefined };
+  const points =
+    backend === 'server'
+      ? await serverPointTile(db, request, plan.maxPoints, options)
+      : { ...(await embeddedPointTile(db, request, plan.maxPoints, options)), version: undefined };
   return points.candidates > plan.maxPoints ? cellTile(db, backend, request, plan.fallback, options) : points;
 }
 
@@ -280,11 +352,19 @@ async function makeTile(db: Kysely<Database>, backend: Backend, request: TileReq
  * The vector tile (MVT, one layer named after the request's layer) for a validated request,
  * or null when it would be empty (lib/tiles/aggregation.ts says what it carries).
  */
-export async function getTile(db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions = {}): Promise<Uint8Array | null> {
+export async function getTile(
+  db: Kysely<Database>,
+  backend: Backend,
+  request: TileRequest,
+  options: TileOptions = {},
+): Promise<Uint8Array | null> {
   return (await makeTile(db, backend, request, options)).tile;
 }
 
-export interface VersionedTile { tile: Uint8Array | null; version: string }
+export interface VersionedTile {
+  tile: Uint8Array | null;
+  version: string;
+}
 
 /**
  * The tile and the version of the layer's data it shows. On a server both come from one
@@ -294,8 +374,14 @@ export interface VersionedTile { tile: Uint8Array | null; version: string }
  * the one the client asked for, the tile's (earlier) snapshot saw exactly that version.
  */
 export async function getVersionedTile(
-  db: Kysely<Database>, backend: Backend, request: TileRequest, options: TileOptions = {},
+  db: Kysely<Database>,
+  backend: Backend,
+  request: TileRequest,
+  options: TileOptions = {},
 ): Promise<VersionedTile> {
   const made = await makeTile(db, backend, request, options);
-  return { tile: made.tile, version: made.version ?? await getLayerVersion(db, request.layer, options.privateMinCount) };
+  return {
+    tile: made.tile,
+    version: made.version ?? (await getLayerVersion(db, request.layer, options.privateMinCount)),
+  };
 }

@@ -33,39 +33,63 @@ export const DEMO_REPORTER_ORGANISATION = { name: 'Huisartsenpraktijk De Linde (
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
-    role: 'reporter', email: 'melder@buurtradar.test', password: 'demo-melder-balen',
-    name: 'Dr. An Peeters (demo)', organisation: DEMO_REPORTER_ORGANISATION,
-    municipalities: [BALEN], regionCode: null,
+    role: 'reporter',
+    email: 'melder@buurtradar.test',
+    password: 'demo-melder-balen',
+    name: 'Dr. An Peeters (demo)',
+    organisation: DEMO_REPORTER_ORGANISATION,
+    municipalities: [BALEN],
+    regionCode: null,
     sees: 'reports signals in Balen; sees only the signals she reported (the demo GP signals of Balen)',
   },
   {
-    role: 'coordinator', email: 'coordinator.balen@buurtradar.test', password: 'demo-coordinator-balen',
-    name: 'Tom Wouters (demo)', organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
-    municipalities: [BALEN], regionCode: null,
+    role: 'coordinator',
+    email: 'coordinator.balen@buurtradar.test',
+    password: 'demo-coordinator-balen',
+    name: 'Tom Wouters (demo)',
+    organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
+    municipalities: [BALEN],
+    regionCode: null,
     sees: 'all signals of Balen with descriptions; changes their status',
   },
   {
-    role: 'advisor', email: 'adviseur.balen@buurtradar.test', password: 'demo-adviseur-balen',
-    name: 'Lien Mertens (demo)', organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
-    municipalities: [BALEN], regionCode: null,
+    role: 'advisor',
+    email: 'adviseur.balen@buurtradar.test',
+    password: 'demo-adviseur-balen',
+    name: 'Lien Mertens (demo)',
+    organisation: { name: 'Gemeente Balen (demo)', type: 'municipality' },
+    municipalities: [BALEN],
+    regionCode: null,
     sees: 'the signals of Balen, without descriptions (read only); nothing of Ravels',
   },
   {
-    role: 'advisor', email: 'adviseur.ravels@buurtradar.test', password: 'demo-adviseur-ravels',
-    name: 'Sara Janssens (demo)', organisation: { name: 'Gemeente Ravels (demo)', type: 'municipality' },
-    municipalities: [RAVELS], regionCode: null,
+    role: 'advisor',
+    email: 'adviseur.ravels@buurtradar.test',
+    password: 'demo-adviseur-ravels',
+    name: 'Sara Janssens (demo)',
+    organisation: { name: 'Gemeente Ravels (demo)', type: 'municipality' },
+    municipalities: [RAVELS],
+    regionCode: null,
     sees: 'the signals of Ravels, without descriptions (read only); nothing of Balen',
   },
   {
-    role: 'regional_analyst', email: 'analist.kempen@buurtradar.test', password: 'demo-analist-kempen',
-    name: 'Jef Claes (demo)', organisation: { name: 'Streekwerking Kempen (demo)', type: 'regional_platform' },
-    municipalities: [], regionCode: KEMPEN,
+    role: 'regional_analyst',
+    email: 'analist.kempen@buurtradar.test',
+    password: 'demo-analist-kempen',
+    name: 'Jef Claes (demo)',
+    organisation: { name: 'Streekwerking Kempen (demo)', type: 'regional_platform' },
+    municipalities: [],
+    regionCode: KEMPEN,
     sees: 'aggregates of region Kempen only; no signal points',
   },
   {
-    role: 'admin', email: 'beheerder@buurtradar.test', password: 'demo-beheerder-buurtradar',
-    name: 'Beheerder (demo)', organisation: null,
-    municipalities: [], regionCode: null,
+    role: 'admin',
+    email: 'beheerder@buurtradar.test',
+    password: 'demo-beheerder-buurtradar',
+    name: 'Beheerder (demo)',
+    organisation: null,
+    municipalities: [],
+    regionCode: null,
     sees: 'accounts, imports and the audit log; aggregates everywhere; no signal points',
   },
 ];
@@ -82,20 +106,34 @@ export async function seedDemoAccounts(db: Kysely<Database>): Promise<number> {
   for (const account of DEMO_ACCOUNTS) {
     let organisationId: number | null = null;
     if (account.organisation) {
-      organisationId = organisations.get(account.organisation.name) ?? await createOrganisation(db, {
-        name: account.organisation.name, partnerType: account.organisation.type, isDemo: true,
-      });
+      organisationId =
+        organisations.get(account.organisation.name) ??
+        (await createOrganisation(db, {
+          name: account.organisation.name,
+          partnerType: account.organisation.type,
+          isDemo: true,
+        }));
       organisations.set(account.organisation.name, organisationId);
     }
     const userId = await createAccount(db, {
-      name: account.name, email: account.email, password: account.password, role: account.role,
-      organisationId, municipalities: account.municipalities, regionCode: account.regionCode, isDemo: true,
+      name: account.name,
+      email: account.email,
+      password: account.password,
+      role: account.role,
+      organisationId,
+      municipalities: account.municipalities,
+      regionCode: account.regionCode,
+      isDemo: true,
     });
     if (account.role === 'reporter') reporterId = userId;
   }
   if (reporterId !== null) {
-    await db.updateTable('signals')
-      .set({ reporter_user_id: reporterId, reporter_organisation_id: organisations.get(DEMO_REPORTER_ORGANISATION.name)! })
+    await db
+      .updateTable('signals')
+      .set({
+        reporter_user_id: reporterId,
+        reporter_organisation_id: organisations.get(DEMO_REPORTER_ORGANISATION.name)!,
+      })
       .where('is_demo', '=', true)
       .where('municipality_nis', '=', BALEN)
       .where('reporter_partner_type', '=', DEMO_REPORTER_ORGANISATION.type)
@@ -112,7 +150,11 @@ export async function removeDemoAccounts(db: Kysely<Database>): Promise<void> {
   const demoUsers = db.selectFrom('users').select('id').where('is_demo', '=', true);
   const demoOrganisations = db.selectFrom('organisations').select('id').where('is_demo', '=', true);
   await db.updateTable('signals').set({ reporter_user_id: null }).where('reporter_user_id', 'in', demoUsers).execute();
-  await db.updateTable('signals').set({ reporter_organisation_id: null }).where('reporter_organisation_id', 'in', demoOrganisations).execute();
+  await db
+    .updateTable('signals')
+    .set({ reporter_organisation_id: null })
+    .where('reporter_organisation_id', 'in', demoOrganisations)
+    .execute();
   await db.deleteFrom('users').where('is_demo', '=', true).execute();
   await db.deleteFrom('organisations').where('is_demo', '=', true).execute();
 }

@@ -27,7 +27,12 @@ type DemoTable = keyof DemoCounts;
 
 /** Children before import_runs, which they reference. */
 const DEMO_TABLES: readonly DemoTable[] = [
-  'signals', 'services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings', 'indicator_values',
+  'signals',
+  'services',
+  'street_lights',
+  'social_housing_complexes',
+  'substandard_dwellings',
+  'indicator_values',
 ];
 const LAYER_OF: Record<DemoTable, LayerName> = {
   signals: 'signals',
@@ -58,16 +63,22 @@ export { hasDemoData } from '../queries/demo';
 export async function seedDemoData(db: Kysely<Database>, seed = DEMO_SEED): Promise<DemoCounts> {
   const dataset = generateDemoDataset(await readDemoArea(db), seed);
   // The signal roll-ups are rebuilt once at the end rather than upserted per INSERT batch.
-  return inTransaction(db, (trx) => withSignalRollupsDeferred(trx, async () => {
-    await deleteDemoRecords(trx);
-    await trx.deleteFrom('import_runs').where('is_demo', '=', true).where('source', '=', DEMO_SOURCE).execute();
-    const runs = await createImportRuns(trx, dataset, seed);
-    const counts = await insertDataset(trx, dataset, runs);
-    await seedDemoAccounts(trx);
-    await trx.updateTable('import_runs').set({ row_count: counts.indicator_values }).where('id', '=', runs.indicator_values).execute();
-    await bumpLayerVersions(trx);
-    return counts;
-  }));
+  return inTransaction(db, (trx) =>
+    withSignalRollupsDeferred(trx, async () => {
+      await deleteDemoRecords(trx);
+      await trx.deleteFrom('import_runs').where('is_demo', '=', true).where('source', '=', DEMO_SOURCE).execute();
+      const runs = await createImportRuns(trx, dataset, seed);
+      const counts = await insertDataset(trx, dataset, runs);
+      await seedDemoAccounts(trx);
+      await trx
+        .updateTable('import_runs')
+        .set({ row_count: counts.indicator_values })
+        .where('id', '=', runs.indicator_values)
+        .execute();
+      await bumpLayerVersions(trx);
+      return counts;
+    }),
+  );
 }
 
 /**
@@ -75,9 +86,14 @@ export async function seedDemoData(db: Kysely<Database>, seed = DEMO_SEED): Prom
  * marked undone), so a start-up routine can respect that instead of loading it again.
  */
 export async function demoDataWasRemoved(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectNoFrom(sql<boolean>`
+  const row = await db
+    .selectNoFrom(
+      sql<boolean>`
     EXISTS (SELECT 1 FROM import_runs WHERE is_demo AND source = ${DEMO_SOURCE} AND undone_at IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM import_runs WHERE is_demo AND source = ${DEMO_SOURCE} AND undone_at IS NULL)`.as('removed'))
+    AND NOT EXISTS (SELECT 1 FROM import_runs WHERE is_demo AND source = ${DEMO_SOURCE} AND undone_at IS NULL)`.as(
+        'removed',
+      ),
+    )
     .executeTakeFirstOrThrow();
   return row.removed === true;
 }
@@ -90,8 +106,13 @@ export async function removeDemoData(db: Kysely<Database>): Promise<DemoCounts> 
   return inTransaction(db, async (trx) => {
     await removeDemoAccounts(trx);
     const counts = await deleteDemoRecords(trx);
-    await trx.updateTable('import_runs').set({ undone_at: sql<Date>`now()` })
-      .where('is_demo', '=', true).where('source', '=', DEMO_SOURCE).where('undone_at', 'is', null).execute();
+    await trx
+      .updateTable('import_runs')
+      .set({ undone_at: sql<Date>`now()` })
+      .where('is_demo', '=', true)
+      .where('source', '=', DEMO_SOURCE)
+      .where('undone_at', 'is', null)
+      .execute();
     if (Object.values(counts).some((n) => n > 0)) await bumpLayerVersions(trx);
     return counts;
   });
@@ -119,10 +140,15 @@ async function readDemoArea(db: Kysely<Database>): Promise<DemoInput> {
   const rows = await db
     .selectFrom('neighbourhoods')
     .select(['code', 'name', 'municipality_nis', 'area_m2', sql<string>`ST_AsGeoJSON(geom)`.as('geometry')])
-    .where('municipality_nis', 'in', municipalities.map((m) => m.nis))
+    .where(
+      'municipality_nis',
+      'in',
+      municipalities.map((m) => m.nis),
+    )
     .orderBy('code')
     .execute();
-  if (rows.length === 0) throw new DemoDataError('The demo area has no neighbourhoods: run `npm run db:seed -- --no-demo` first');
+  if (rows.length === 0)
+    throw new DemoDataError('The demo area has no neighbourhoods: run `npm run db:seed -- --no-demo` first');
   const neighbourhoods = rows.map((row): DemoNeighbourhoodInput => ({
     ...row,
     geometry: JSON.parse(row.geometry) as DemoNeighbourhoodInput['geometry'],
@@ -161,7 +187,14 @@ async function createImportRuns(trx: Transaction<Database>, dataset: DemoDataset
     const row = await trx
       .insertInto('import_runs')
       // file_name records the seed, so one can tell which demo version is loaded.
-      .values({ layer: LAYER_OF[table], source: DEMO_SOURCE, file_name: seed, row_count: rowCounts[table], is_demo: true, created_by: 'seed' })
+      .values({
+        layer: LAYER_OF[table],
+        source: DEMO_SOURCE,
+        file_name: seed,
+        row_count: rowCounts[table],
+        is_demo: true,
+        created_by: 'seed',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids[table] = Number(row.id);
@@ -178,29 +211,52 @@ const point = (lon: number, lat: number) => sql<GeometryValue>`ST_SetSRID(ST_Mak
 async function insertDataset(trx: Transaction<Database>, dataset: DemoDataset, runs: RunIds): Promise<DemoCounts> {
   const demo = (table: DemoTable) => ({ is_demo: true, import_run_id: runs[table] });
   for (const batch of chunk(dataset.signals, BATCH)) {
-    await trx.insertInto('signals').values(batch.map(({ lon, lat, ...s }) => ({
-      ...s, geom: point(lon, lat), ...demo('signals'),
-    }))).execute();
+    await trx
+      .insertInto('signals')
+      .values(
+        batch.map(({ lon, lat, ...s }) => ({
+          ...s,
+          geom: point(lon, lat),
+          ...demo('signals'),
+        })),
+      )
+      .execute();
   }
   for (const batch of chunk(dataset.services, BATCH)) {
-    await trx.insertInto('services').values(batch.map(({ lon, lat, schedule, ...s }) => ({
-      ...s, schedule: schedule ? JSON.stringify(schedule) : null, geom: point(lon, lat), ...demo('services'),
-    }))).execute();
+    await trx
+      .insertInto('services')
+      .values(
+        batch.map(({ lon, lat, schedule, ...s }) => ({
+          ...s,
+          schedule: schedule ? JSON.stringify(schedule) : null,
+          geom: point(lon, lat),
+          ...demo('services'),
+        })),
+      )
+      .execute();
   }
   for (const batch of chunk(dataset.streetLights, BATCH)) {
-    await trx.insertInto('street_lights').values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('street_lights') }))).execute();
+    await trx
+      .insertInto('street_lights')
+      .values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('street_lights') })))
+      .execute();
   }
   for (const batch of chunk(dataset.socialHousing, BATCH)) {
-    await trx.insertInto('social_housing_complexes')
-      .values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('social_housing_complexes') }))).execute();
+    await trx
+      .insertInto('social_housing_complexes')
+      .values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('social_housing_complexes') })))
+      .execute();
   }
   for (const batch of chunk(dataset.substandardDwellings, BATCH)) {
-    await trx.insertInto('substandard_dwellings')
-      .values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('substandard_dwellings') }))).execute();
+    await trx
+      .insertInto('substandard_dwellings')
+      .values(batch.map(({ lon, lat, ...s }) => ({ ...s, geom: point(lon, lat), ...demo('substandard_dwellings') })))
+      .execute();
   }
   let indicatorValues = 0;
   for (const batch of chunk(dataset.indicators, BATCH)) {
-    const result = await trx.insertInto('indicator_values')
+    const result = await trx
+      .insertInto('indicator_values')
       .values(batch.map((value) => ({ ...value, ...demo('indicator_values') })))
       // A real value for the same area, indicator and period stays; the demo one is skipped.
       .onConflict((oc) => oc.columns(['area_level', 'area_code', 'indicator_code', 'period']).doNothing())
@@ -222,9 +278,11 @@ async function bumpLayerVersions(trx: Transaction<Database>): Promise<void> {
   await trx
     .insertInto('layer_versions')
     .values(DEMO_TABLES.map((table) => ({ layer: LAYER_OF[table] })))
-    .onConflict((oc) => oc.column('layer').doUpdateSet({
-      version: sql<number>`layer_versions.version + 1`,
-      changed_at: sql<Date>`now()`,
-    }))
+    .onConflict((oc) =>
+      oc.column('layer').doUpdateSet({
+        version: sql<number>`layer_versions.version + 1`,
+        changed_at: sql<Date>`now()`,
+      }),
+    )
     .execute();
 }

@@ -19,13 +19,25 @@ export interface AccessFlagState {
  * fifth of the ranked neighbourhoods (as lib/analysis/access.ts), poor access is at least half
  * the population beyond the distance for a flag type.
  */
-export function accessFlags(rows: readonly AccessRow[], ranks: Readonly<Record<string, number | null>>): Record<string, AccessFlagState> {
+export function accessFlags(
+  rows: readonly AccessRow[],
+  ranks: Readonly<Record<string, number | null>>,
+): Record<string, AccessFlagState> {
   const cutoff = highNeedRankCutoff(ranks, DEFAULT_HIGH_NEED_SHARE);
-  return Object.fromEntries(rows.map((row) => {
-    const rank = ranks[row.code];
-    const highNeed = rank !== null && rank !== undefined && rank <= cutoff;
-    const poorAccessTypes = ACCESS_FLAG_TYPES.filter((type) => row.byType[type]?.poorAccess);
-    const kind = highNeed && poorAccessTypes.length > 0 ? 'flagged' : highNeed ? 'highNeed' : poorAccessTypes.length > 0 ? 'poorAccess' : 'neither';
-    return [row.code, { kind, highNeed, poorAccessTypes }];
-  }));
+  return Object.fromEntries(
+    rows.map((row) => {
+      const rank = ranks[row.code];
+      const highNeed = rank !== null && rank !== undefined && rank <= cutoff;
+      const poorAccessTypes = ACCESS_FLAG_TYPES.filter((type) => row.byType[type]?.poorAccess);
+      const kind =
+        highNeed && poorAccessTypes.length > 0
+          ? 'flagged'
+          : highNeed
+            ? 'highNeed'
+            : poorAccessTypes.length > 0
+              ? 'poorAccess'
+              : 'neither';
+      return [row.code, { kind, highNeed, poorAccessTypes }];
+    }),
+  );
 }

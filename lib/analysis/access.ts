@@ -26,9 +26,20 @@ export const DEFAULT_ACCESS_DISTANCE_METRES = 1_000;
 export const DEFAULT_POOR_ACCESS_SHARE = 0.5;
 export const DEFAULT_HIGH_NEED_SHARE = 0.2;
 
-export interface PopulationPoint { lon: number; lat: number; weight: number }
-export interface AccessArea { code: string; points: readonly PopulationPoint[] }
-export interface ServiceLocation { type: string; lon: number; lat: number }
+export interface PopulationPoint {
+  lon: number;
+  lat: number;
+  weight: number;
+}
+export interface AccessArea {
+  code: string;
+  points: readonly PopulationPoint[];
+}
+export interface ServiceLocation {
+  type: string;
+  lon: number;
+  lat: number;
+}
 
 export interface AccessOptions {
   /** Service types to measure; default every type present in `services`. */
@@ -70,7 +81,7 @@ export function computeAccess(
   const types = options.types ?? [...new Set(services.map((s) => s.type))].sort();
   const limitFor = (type: string) => {
     const limit = options.distanceLimitMetres ?? DEFAULT_ACCESS_DISTANCE_METRES;
-    return typeof limit === 'number' ? limit : limit[type] ?? DEFAULT_ACCESS_DISTANCE_METRES;
+    return typeof limit === 'number' ? limit : (limit[type] ?? DEFAULT_ACCESS_DISTANCE_METRES);
   };
   const poorShare = options.poorAccessShare ?? DEFAULT_POOR_ACCESS_SHARE;
   const flagTypes = new Set(options.flagTypes ?? types);
@@ -80,7 +91,8 @@ export function computeAccess(
 
   return areas.map((area): AreaAccess => {
     for (const p of area.points) {
-      if (!(p.weight >= 0) || !Number.isFinite(p.weight)) throw new RangeError(`computeAccess: weight of a point of ${area.code} must be ≥ 0`);
+      if (!(p.weight >= 0) || !Number.isFinite(p.weight))
+        throw new RangeError(`computeAccess: weight of a point of ${area.code} must be ≥ 0`);
     }
     const projected = area.points.map((p) => ({ xy: toLambert72(p.lon, p.lat), weight: p.weight }));
     const population = projected.reduce((sum, p) => sum + p.weight, 0);
@@ -100,12 +112,24 @@ export function computeAccess(
       const mean = distances.reduce((sum, d) => sum + d.distance * d.weight, 0) / population;
       const max = Math.max(...distances.filter((d) => d.weight > 0).map((d) => d.distance));
       const beyond = distances.filter((d) => d.distance > limit).reduce((sum, d) => sum + d.weight, 0) / population;
-      byType[type] = { meanDistanceMetres: mean, farthestMetres: max, shareBeyond: beyond, poorAccess: beyond >= poorShare };
+      byType[type] = {
+        meanDistanceMetres: mean,
+        farthestMetres: max,
+        shareBeyond: beyond,
+        poorAccess: beyond >= poorShare,
+      };
     }
     const rank = needRanks[area.code];
     const highNeed = rank !== null && rank !== undefined && rank <= highNeedCutoff;
     const poorAccessTypes = types.filter((type) => flagTypes.has(type) && byType[type]!.poorAccess);
-    return { code: area.code, population, byType, highNeed, poorAccessTypes, flagged: highNeed && poorAccessTypes.length > 0 };
+    return {
+      code: area.code,
+      population,
+      byType,
+      highNeed,
+      poorAccessTypes,
+      flagged: highNeed && poorAccessTypes.length > 0,
+    };
   });
 }
 
@@ -124,10 +148,16 @@ function nearestIndex(services: readonly ServiceLocation[]) {
   const distance = ([x, y]: [number, number]): number => {
     let lo = 0;
     let hi = points.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (points[mid]![0] < x) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (points[mid]![0] < x) lo = mid + 1;
+      else hi = mid;
+    }
     let best = Infinity;
-    for (let i = lo; i < points.length && points[i]![0] - x < best; i++) best = Math.min(best, Math.hypot(points[i]![0] - x, points[i]![1] - y));
-    for (let i = lo - 1; i >= 0 && x - points[i]![0] < best; i--) best = Math.min(best, Math.hypot(points[i]![0] - x, points[i]![1] - y));
+    for (let i = lo; i < points.length && points[i]![0] - x < best; i++)
+      best = Math.min(best, Math.hypot(points[i]![0] - x, points[i]![1] - y));
+    for (let i = lo - 1; i >= 0 && x - points[i]![0] < best; i--)
+      best = Math.min(best, Math.hypot(points[i]![0] - x, points[i]![1] - y));
     return best;
   };
   return { any: points.length > 0, distance };

@@ -24,14 +24,20 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const ACTION_WINDOW_MONTHS = 6;
 
-const day = z.string().regex(/^2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'must be a date as YYYY-MM-DD')
+const day = z
+  .string()
+  .regex(/^2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'must be a date as YYYY-MM-DD')
   .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text, 'is not a day of the calendar');
 
 /** The form that records an action; `category` empty = the neighbourhood as a whole. */
 export const actionFormSchema = z.object({
   kind: z.enum(ACTION_KINDS, { message: 'choose quick win or long term' }),
   title: z.string().trim().min(3, 'at least 3 characters').max(120, 'at most 120 characters'),
-  owner: z.string().trim().min(2, 'name an organisation or a role (at least 2 characters)').max(120, 'at most 120 characters'),
+  owner: z
+    .string()
+    .trim()
+    .min(2, 'name an organisation or a role (at least 2 characters)')
+    .max(120, 'at most 120 characters'),
   startDate: day,
   status: z.enum(ACTION_STATUSES).default('planned'),
   category: z.union([z.literal(''), z.enum(SIGNAL_CATEGORY_CODES as [string, ...string[]])]).default(''),
@@ -51,14 +57,21 @@ export interface ActionRecord {
   status: ActionStatus;
 }
 
-export interface ActionWindows { before: string[]; after: string[] }
+export interface ActionWindows {
+  before: string[];
+  after: string[];
+}
 
 /**
  * The two windows of an action over the released months `data`, or null until they are final:
  * when the data has no month before the start, or fewer months after it than before (up to
  * `maxMonths`). A window that grew with every release would give away the months it gained.
  */
-export function actionWindows(startDate: string, data: { first: string; last: string }, maxMonths = ACTION_WINDOW_MONTHS): ActionWindows | null {
+export function actionWindows(
+  startDate: string,
+  data: { first: string; last: string },
+  maxMonths = ACTION_WINDOW_MONTHS,
+): ActionWindows | null {
   const start = startDate.slice(0, 7);
   const all = monthsBetween(data.first, data.last);
   const index = all.indexOf(start);
@@ -68,8 +81,15 @@ export function actionWindows(startDate: string, data: { first: string; last: st
   return { before: all.slice(index - length, index), after: all.slice(index, index + length) };
 }
 
-export interface WindowFigures { count: SuppressedValue; per1000: number | null; months: number }
-export interface ActionEffect { before: WindowFigures; after: WindowFigures }
+export interface WindowFigures {
+  count: SuppressedValue;
+  per1000: number | null;
+  months: number;
+}
+export interface ActionEffect {
+  before: WindowFigures;
+  after: WindowFigures;
+}
 
 export interface BeforeAfterInput {
   actions: readonly { id: number; windows: ActionWindows | null }[];
@@ -97,19 +117,31 @@ export function beforeAfter(input: BeforeAfterInput): Record<number, ActionEffec
     if (!action.windows) continue;
     for (const side of ['before', 'after'] as const) {
       const months = action.windows[side];
-      cells.push({ id: `w:${action.id}:${side}`, value: months.reduce((sum, month) => sum + (input.monthCounts[month] ?? 0), 0) });
+      cells.push({
+        id: `w:${action.id}:${side}`,
+        value: months.reduce((sum, month) => sum + (input.monthCounts[month] ?? 0), 0),
+      });
       constraints.push({ total: `w:${action.id}:${side}`, parts: months.map(monthCell) });
     }
   }
-  const unpublished = [...input.allMonths.map(monthCell), ...years.filter((year) => !input.yearShown[year]).map((year) => `y:${year}`)];
+  const unpublished = [
+    ...input.allMonths.map(monthCell),
+    ...years.filter((year) => !input.yearShown[year]).map((year) => `y:${year}`),
+  ];
   const keep = years.filter((year) => input.yearShown[year]).map((year) => `y:${year}`);
   const { values } = suppressTable({ cells, constraints }, { threshold: input.threshold, unpublished, keep });
   const result: Record<number, ActionEffect | null> = {};
   for (const action of input.actions) {
-    if (!action.windows) { result[action.id] = null; continue; }
+    if (!action.windows) {
+      result[action.id] = null;
+      continue;
+    }
     const figures = (side: 'before' | 'after'): WindowFigures => {
       const count = values[`w:${action.id}:${side}`]!;
-      const per1000 = count.suppressed === null && count.value !== null && input.population ? (count.value / input.population) * 1000 : null;
+      const per1000 =
+        count.suppressed === null && count.value !== null && input.population
+          ? (count.value / input.population) * 1000
+          : null;
       return { count, per1000, months: action.windows![side].length };
     };
     result[action.id] = { before: figures('before'), after: figures('after') };

@@ -21,30 +21,39 @@ export const ALL_CATEGORIES = 'alle';
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 export const categoryParam = z.enum([ALL_CATEGORIES, ...SIGNAL_CATEGORY_CODES] as [string, ...string[]]);
-export const distanceParam = z.coerce.number().refine((value) => (ACCESS_DISTANCES as readonly number[]).includes(value), {
-  message: `must be one of ${ACCESS_DISTANCES.join(', ')} (metres)`,
-});
+export const distanceParam = z.coerce
+  .number()
+  .refine((value) => (ACCESS_DISTANCES as readonly number[]).includes(value), {
+    message: `must be one of ${ACCESS_DISTANCES.join(', ')} (metres)`,
+  });
 
 /** `gewichten=share_65_plus:10,median_income:20,…`: whole numbers 0–100, only known indicators. */
-export const weightsParam = z.string().max(300).transform((text, ctx) => {
-  const weights: Partial<Record<NeedIndicatorKey, number>> = {};
-  for (const item of text.split(',')) {
-    const [key, value] = item.split(':');
-    const number = Number(value);
-    if (!key || !(key in DEFAULT_NEED_WEIGHTS) || !Number.isInteger(number) || number < 0 || number > 100) {
-      ctx.addIssue({ code: 'custom', message: `has "${item}": give indicator:weight pairs, weights 0–100, indicators ${Object.keys(DEFAULT_NEED_WEIGHTS).join(', ')}` });
+export const weightsParam = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    const weights: Partial<Record<NeedIndicatorKey, number>> = {};
+    for (const item of text.split(',')) {
+      const [key, value] = item.split(':');
+      const number = Number(value);
+      if (!key || !(key in DEFAULT_NEED_WEIGHTS) || !Number.isInteger(number) || number < 0 || number > 100) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `has "${item}": give indicator:weight pairs, weights 0–100, indicators ${Object.keys(DEFAULT_NEED_WEIGHTS).join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      weights[key as NeedIndicatorKey] = number;
+    }
+    if (Object.values(weights).every((weight) => weight === 0)) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one weight above 0' });
       return z.NEVER;
     }
-    weights[key as NeedIndicatorKey] = number;
-  }
-  if (Object.values(weights).every((weight) => weight === 0)) {
-    ctx.addIssue({ code: 'custom', message: 'needs at least one weight above 0' });
-    return z.NEVER;
-  }
-  return { ...zeroWeights(), ...weights };
-});
+    return { ...zeroWeights(), ...weights };
+  });
 
-const zeroWeights = () => Object.fromEntries(Object.keys(DEFAULT_NEED_WEIGHTS).map((key) => [key, 0])) as Record<NeedIndicatorKey, number>;
+const zeroWeights = () =>
+  Object.fromEntries(Object.keys(DEFAULT_NEED_WEIGHTS).map((key) => [key, 0])) as Record<NeedIndicatorKey, number>;
 /** The default weights as whole percentages (the sliders' scale). */
 export const DEFAULT_WEIGHT_PERCENT = Object.fromEntries(
   Object.entries(DEFAULT_NEED_WEIGHTS).map(([key, weight]) => [key, Math.round(weight * 100)]),
@@ -92,8 +101,16 @@ export function analysisSearch(state: Partial<AnalysisQuery>): string {
   if (state.period) params.set('periode', state.period);
   if (state.distance && state.distance !== DEFAULT_ACCESS_DISTANCE) params.set('afstand', String(state.distance));
   if (state.tab && state.tab !== 'hotspots') params.set('tab', state.tab);
-  if (state.weights && Object.entries(state.weights).some(([key, value]) => DEFAULT_WEIGHT_PERCENT[key as NeedIndicatorKey] !== value)) {
-    params.set('gewichten', Object.entries(state.weights).map(([key, value]) => `${key}:${value}`).join(','));
+  if (
+    state.weights &&
+    Object.entries(state.weights).some(([key, value]) => DEFAULT_WEIGHT_PERCENT[key as NeedIndicatorKey] !== value)
+  ) {
+    params.set(
+      'gewichten',
+      Object.entries(state.weights)
+        .map(([key, value]) => `${key}:${value}`)
+        .join(','),
+    );
   }
   if (state.neighbourhood) params.set('buurt', state.neighbourhood);
   const text = params.toString();

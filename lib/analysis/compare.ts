@@ -22,20 +22,33 @@ export type ComparePreset = keyof typeof COMPARE_PRESETS;
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 6;
 
-export const compareListSchema = z.string().max(80).transform((text, ctx) => {
-  const items = [...new Set(text.split(',').map((item) => item.trim()).filter(Boolean))];
-  for (const item of items) {
-    if (!municipalityNis.safeParse(item).success) {
-      ctx.addIssue({ code: 'custom', message: `has "${item}", which is not a five-digit NIS code` });
+export const compareListSchema = z
+  .string()
+  .max(80)
+  .transform((text, ctx) => {
+    const items = [
+      ...new Set(
+        text
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+    ];
+    for (const item of items) {
+      if (!municipalityNis.safeParse(item).success) {
+        ctx.addIssue({ code: 'custom', message: `has "${item}", which is not a five-digit NIS code` });
+        return z.NEVER;
+      }
+    }
+    if (items.length < MIN_COMPARED || items.length > MAX_COMPARED) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must name ${MIN_COMPARED} to ${MAX_COMPARED} municipalities (got ${items.length})`,
+      });
       return z.NEVER;
     }
-  }
-  if (items.length < MIN_COMPARED || items.length > MAX_COMPARED) {
-    ctx.addIssue({ code: 'custom', message: `must name ${MIN_COMPARED} to ${MAX_COMPARED} municipalities (got ${items.length})` });
-    return z.NEVER;
-  }
-  return items;
-});
+    return items;
+  });
 
 export interface ComparedMunicipality {
   nis: string;
@@ -52,7 +65,10 @@ export interface CategoryRate {
   values: Record<string, { count: SuppressedValue; per1000: number | null }>;
 }
 
-export interface MonthPoint { month: string; values: Record<string, number | null> }
+export interface MonthPoint {
+  month: string;
+  values: Record<string, number | null>;
+}
 
 export interface RankedNeighbourhood {
   code: string;
@@ -90,10 +106,12 @@ export function compareMunicipalities(input: CompareInput): CompareResult {
   for (const n of input.neighbourhoods) {
     const b = bases.get(n.municipalityNis) ?? { population: 0, population65Plus: 0 };
     b.population = b.population === null || n.population === null ? null : b.population + n.population;
-    b.population65Plus = b.population65Plus === null || n.population65Plus === null ? null : b.population65Plus + n.population65Plus;
+    b.population65Plus =
+      b.population65Plus === null || n.population65Plus === null ? null : b.population65Plus + n.population65Plus;
     bases.set(n.municipalityNis, b);
   }
-  const baseOf = (nis: string, base: RateBase) => (base === 'population_65_plus' ? bases.get(nis)?.population65Plus : bases.get(nis)?.population) ?? null;
+  const baseOf = (nis: string, base: RateBase) =>
+    (base === 'population_65_plus' ? bases.get(nis)?.population65Plus : bases.get(nis)?.population) ?? null;
 
   const categoryRates = SIGNAL_CATEGORY_CODES.map((category): CategoryRate => {
     const base = rateBaseFor(category);
@@ -101,7 +119,11 @@ export function compareMunicipalities(input: CompareInput): CompareResult {
     for (const m of input.municipalities) {
       const count = pub(m).cell(municipalityCell(m.nis, category)) ?? hidden;
       const population = baseOf(m.nis, base);
-      values[m.nis] = { count, per1000: count.suppressed === null && count.value !== null && population ? (count.value / population) * 1000 : null };
+      values[m.nis] = {
+        count,
+        per1000:
+          count.suppressed === null && count.value !== null && population ? (count.value / population) * 1000 : null,
+      };
     }
     return { category, base, values };
   });
@@ -109,37 +131,74 @@ export function compareMunicipalities(input: CompareInput): CompareResult {
   const monthList = [...new Set(input.municipalities.flatMap((m) => [...pub(m).months]))].sort();
   const months = monthList.map((month): MonthPoint => ({
     month,
-    values: Object.fromEntries(input.municipalities.map((m) => {
-      const count = pub(m).cell(municipalityMonthCell(m.nis, month));
-      const population = baseOf(m.nis, 'population');
-      return [m.nis, count && count.suppressed === null && count.value !== null && population ? (count.value / population) * 1000 : null];
-    })),
+    values: Object.fromEntries(
+      input.municipalities.map((m) => {
+        const count = pub(m).cell(municipalityMonthCell(m.nis, month));
+        const population = baseOf(m.nis, 'population');
+        return [
+          m.nis,
+          count && count.suppressed === null && count.value !== null && population
+            ? (count.value / population) * 1000
+            : null,
+        ];
+      }),
+    ),
   }));
 
   const base: RateBase = input.category === ALL ? 'population' : rateBaseFor(input.category);
   // Smoothed over the published counts only (lib/analysis/rates.ts computeShownRates).
-  const countOf = (n: AreaBase) => pub(regionOf.get(n.municipalityNis)!).cell(neighbourhoodCell(n.code, input.category)) ?? hidden;
-  const rates = computeShownRates(input.neighbourhoods.map((n) => ({ code: n.code, count: countOf(n), basePopulation: n.population65Plus, totalPopulation: n.population })), base);
+  const countOf = (n: AreaBase) =>
+    pub(regionOf.get(n.municipalityNis)!).cell(neighbourhoodCell(n.code, input.category)) ?? hidden;
+  const rates = computeShownRates(
+    input.neighbourhoods.map((n) => ({
+      code: n.code,
+      count: countOf(n),
+      basePopulation: n.population65Plus,
+      totalPopulation: n.population,
+    })),
+    base,
+  );
   const rows = input.neighbourhoods.map((n): RankedNeighbourhood => {
     const rate = rates.rateOf(n.code);
     return {
-      code: n.code, name: n.name, municipalityNis: n.municipalityNis, municipalityName: n.municipalityName, count: countOf(n),
-      rawPer1000: rate?.rawPer1000 ?? null, smoothedPer1000: rate?.smoothedPer1000 ?? null, rank: null,
+      code: n.code,
+      name: n.name,
+      municipalityNis: n.municipalityNis,
+      municipalityName: n.municipalityName,
+      count: countOf(n),
+      rawPer1000: rate?.rawPer1000 ?? null,
+      smoothedPer1000: rate?.smoothedPer1000 ?? null,
+      rank: null,
     };
   });
   // Ranked by smoothed rate; neighbourhoods whose count is hidden are listed after, unranked.
-  const ranked = rows.filter((row) => row.smoothedPer1000 !== null).sort((a, b) => b.smoothedPer1000! - a.smoothedPer1000!);
-  ranked.forEach((row, index) => { row.rank = index + 1; });
-  const ranking = [...ranked, ...rows.filter((row) => row.smoothedPer1000 === null).sort((a, b) => (a.code < b.code ? -1 : 1))];
+  const ranked = rows
+    .filter((row) => row.smoothedPer1000 !== null)
+    .sort((a, b) => b.smoothedPer1000! - a.smoothedPer1000!);
+  ranked.forEach((row, index) => {
+    row.rank = index + 1;
+  });
+  const ranking = [
+    ...ranked,
+    ...rows.filter((row) => row.smoothedPer1000 === null).sort((a, b) => (a.code < b.code ? -1 : 1)),
+  ];
   return {
-    categoryRates, months, ranking, base: rates.base,
+    categoryRates,
+    months,
+    ranking,
+    base: rates.base,
     mapValues: Object.fromEntries(rows.map((row) => [row.code, row.smoothedPer1000])),
   };
 }
 
 /** The population-weighted mean of a municipality-level indicator over a region's municipalities. */
-export function regionAverage(values: readonly { value: number | undefined; population: number | undefined }[]): number | null {
-  const usable = values.filter((v): v is { value: number; population: number } => v.value !== undefined && v.population !== undefined && v.population > 0);
+export function regionAverage(
+  values: readonly { value: number | undefined; population: number | undefined }[],
+): number | null {
+  const usable = values.filter(
+    (v): v is { value: number; population: number } =>
+      v.value !== undefined && v.population !== undefined && v.population > 0,
+  );
   const total = usable.reduce((sum, v) => sum + v.population, 0);
   return total > 0 ? usable.reduce((sum, v) => sum + v.value * v.population, 0) / total : null;
 }

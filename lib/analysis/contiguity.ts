@@ -55,14 +55,18 @@ export function contiguity(areas: readonly AreaPolygon[], options: ContiguityOpt
   const record = (entry: string, code: string) => {
     const seen = owners.get(entry);
     if (seen === undefined) owners.set(entry, code);
-    else if (typeof seen === 'string') { if (seen !== code) owners.set(entry, [seen, code]); }
-    else if (!seen.includes(code)) seen.push(code);
+    else if (typeof seen === 'string') {
+      if (seen !== code) owners.set(entry, [seen, code]);
+    } else if (!seen.includes(code)) seen.push(code);
   };
   for (const area of areas) {
     for (const ring of ringsOf(area.geometry)) {
       for (let i = 0; i + 1 < ring.length; i++) {
         const a = key(ring[i]!);
-        if (rule === 'queen') { record(a, area.code); continue; }
+        if (rule === 'queen') {
+          record(a, area.code);
+          continue;
+        }
         const b = key(ring[i + 1]!);
         if (a !== b) record(a < b ? `${a}|${b}` : `${b}|${a}`, area.code);
       }
@@ -88,7 +92,11 @@ function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
 }
 
 type Xy = [number, number];
-interface Projected { code: string; segments: [Xy, Xy][]; box: [number, number, number, number] }
+interface Projected {
+  code: string;
+  segments: [Xy, Xy][];
+  box: [number, number, number, number];
+}
 
 /**
  * Pairs whose borders come within `tolerance` metres (queen) or overlap along a stretch longer
@@ -106,20 +114,24 @@ function tolerantPairs(
   const meanLat = lats.reduce((sum, lat) => sum + lat, 0) / Math.max(1, lats.length);
   const mx = 111_320 * Math.cos((meanLat * Math.PI) / 180);
   const my = 110_574;
-  const projected: Projected[] = areas.map((area) => {
-    const segments: [Xy, Xy][] = [];
-    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const ring of ringsOf(area.geometry)) {
-      for (let i = 0; i + 1 < ring.length; i++) {
-        const p: Xy = [ring[i]![0]! * mx, ring[i]![1]! * my];
-        const q: Xy = [ring[i + 1]![0]! * mx, ring[i + 1]![1]! * my];
-        segments.push([p, q]);
-        box[0] = Math.min(box[0], p[0]); box[1] = Math.min(box[1], p[1]);
-        box[2] = Math.max(box[2], p[0]); box[3] = Math.max(box[3], p[1]);
+  const projected: Projected[] = areas
+    .map((area) => {
+      const segments: [Xy, Xy][] = [];
+      const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const ring of ringsOf(area.geometry)) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const p: Xy = [ring[i]![0]! * mx, ring[i]![1]! * my];
+          const q: Xy = [ring[i + 1]![0]! * mx, ring[i + 1]![1]! * my];
+          segments.push([p, q]);
+          box[0] = Math.min(box[0], p[0]);
+          box[1] = Math.min(box[1], p[1]);
+          box[2] = Math.max(box[2], p[0]);
+          box[3] = Math.max(box[3], p[1]);
+        }
       }
-    }
-    return { code: area.code, segments, box };
-  }).sort((a, b) => a.box[0] - b.box[0]);
+      return { code: area.code, segments, box };
+    })
+    .sort((a, b) => a.box[0] - b.box[0]);
 
   const pairs: [string, string][] = [];
   for (let i = 0; i < projected.length; i++) {
@@ -127,7 +139,8 @@ function tolerantPairs(
     for (let j = i + 1; j < projected.length && projected[j]!.box[0] <= a.box[2] + tolerance; j++) {
       const b = projected[j]!;
       if (b.box[1] > a.box[3] + tolerance || b.box[3] < a.box[1] - tolerance || known(a.code, b.code)) continue;
-      if (rule === 'rook' ? overlapLength(a, b, tolerance) > tolerance : touches(a, b, tolerance)) pairs.push([a.code, b.code]);
+      if (rule === 'rook' ? overlapLength(a, b, tolerance) > tolerance : touches(a, b, tolerance))
+        pairs.push([a.code, b.code]);
     }
   }
   return pairs;
@@ -165,6 +178,7 @@ function pointSegmentDistance(r: Xy, [p, q]: [Xy, Xy]): number {
   const dx = q[0] - p[0];
   const dy = q[1] - p[1];
   const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((r[0] - p[0]) * dx + (r[1] - p[1]) * dy) / lengthSquared));
+  const t =
+    lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((r[0] - p[0]) * dx + (r[1] - p[1]) * dy) / lengthSquared));
   return Math.hypot(r[0] - (p[0] + t * dx), r[1] - (p[1] + t * dy));
 }

@@ -51,7 +51,8 @@ export function dbscan(points: readonly ClusterPoint[], { epsMetres, minPoints }
     const [cx, cy] = cellOf(p);
     const key = `${cx},${cy}`;
     const cell = grid.get(key);
-    if (cell) cell.push(index); else grid.set(key, [index]);
+    if (cell) cell.push(index);
+    else grid.set(key, [index]);
   });
   const epsSquared = epsMetres * epsMetres;
   const regionOf = (index: number): number[] => {
@@ -84,7 +85,10 @@ export function dbscan(points: readonly ClusterPoint[], { epsMetres, minPoints }
     const queue = region.filter((other) => other !== start);
     while (queue.length > 0) {
       const current = queue.pop()!;
-      if (cluster[current] === null) { cluster[current] = id; role[current] = 'border'; }
+      if (cluster[current] === null) {
+        cluster[current] = id;
+        role[current] = 'border';
+      }
       if (visited.has(current)) continue;
       visited.add(current);
       const reach = regionOf(current);
@@ -132,12 +136,16 @@ export function summariseClusters(
   labels.forEach((label, index) => {
     if (label.cluster === null) return;
     const list = members.get(label.cluster);
-    if (list) list.push(points[index]!); else members.set(label.cluster, [points[index]!]);
+    if (list) list.push(points[index]!);
+    else members.set(label.cluster, [points[index]!]);
   });
   const clusters: ClusterSummary[] = [];
   let hiddenClusters = 0;
   for (const [id, list] of [...members].sort((a, b) => a[0] - b[0])) {
-    if (list.length < threshold) { hiddenClusters++; continue; }
+    if (list.length < threshold) {
+      hiddenClusters++;
+      continue;
+    }
     const projected = list.map((p) => toLambert72(p.lon, p.lat));
     const x = projected.reduce((sum, p) => sum + p[0], 0) / list.length;
     const y = projected.reduce((sum, p) => sum + p[1], 0) / list.length;

@@ -63,14 +63,22 @@ export interface CsvOptions {
   locale?: keyof typeof LABELS;
 }
 
-export function toCsv(columns: readonly ExportColumn[], rows: readonly ExportRow[], metadata: ExportMetadata, options: CsvOptions = {}): string {
+export function toCsv(
+  columns: readonly ExportColumn[],
+  rows: readonly ExportRow[],
+  metadata: ExportMetadata,
+  options: CsvOptions = {},
+): string {
   const dialect = options.dialect ?? 'standard';
   const separator = dialect === 'excel-be' ? ';' : ',';
   const labels = LABELS[options.locale ?? 'nl'];
   const threshold = metadata.suppression.threshold;
 
   const comment = (label: string, text: string) =>
-    `# ${label}: ${text.replace(/[\r\n]+/g, ' ').replaceAll('"', "'").replaceAll(separator, separator === ';' ? ',' : ';')}`;
+    `# ${label}: ${text
+      .replace(/[\r\n]+/g, ' ')
+      .replaceAll('"', "'")
+      .replaceAll(separator, separator === ';' ? ',' : ';')}`;
   const lines = [
     comment(labels.source, metadata.source),
     comment(labels.generatedAt, metadata.generatedAt.toISOString()),
@@ -78,18 +86,29 @@ export function toCsv(columns: readonly ExportColumn[], rows: readonly ExportRow
     columns.map((column) => quote(column.header, separator)).join(separator),
   ];
   rows.forEach((row, index) => {
-    lines.push(columns.map((column) => quote(formatField(column, row[column.key], dialect, threshold, index), separator)).join(separator));
+    lines.push(
+      columns
+        .map((column) => quote(formatField(column, row[column.key], dialect, threshold, index), separator))
+        .join(separator),
+    );
   });
   const text = lines.join('\r\n') + '\r\n';
   return dialect === 'excel-be' ? `\uFEFF${text}` : text;
 }
 
-function formatField(column: ExportColumn, value: ExportValue, dialect: CsvDialect, threshold: number, row: number): string {
+function formatField(
+  column: ExportColumn,
+  value: ExportValue,
+  dialect: CsvDialect,
+  threshold: number,
+  row: number,
+): string {
   if (column.kind === 'count') {
     const checked = checkedCount(value, threshold, `row ${row + 1}, column ${column.key}`);
     return checked.suppressed ? SUPPRESSED_MARKER : checked.value === null ? '' : String(checked.value);
   }
-  if (isSuppressedValue(value)) throw new UnsuppressedDataError(`column ${column.key} holds a count: declare it as kind 'count'`);
+  if (isSuppressedValue(value))
+    throw new UnsuppressedDataError(`column ${column.key} holds a count: declare it as kind 'count'`);
   if (value === null || value === undefined) return '';
   if (column.kind === 'number') {
     if (typeof value !== 'number') throw new TypeError(`row ${row + 1}, column ${column.key}: a number was expected`);
@@ -130,7 +149,11 @@ export function toGeoJson(
     metadata: {
       source: metadata.source,
       generatedAt: metadata.generatedAt.toISOString(),
-      suppression: { threshold, hiddenCells: metadata.suppression.primary + metadata.suppression.secondary, note: metadata.suppressionText },
+      suppression: {
+        threshold,
+        hiddenCells: metadata.suppression.primary + metadata.suppression.secondary,
+        note: metadata.suppressionText,
+      },
     },
     features: features.map((feature, index): Feature<Geometry | null> => {
       const properties: Record<string, unknown> = {};
@@ -150,16 +173,24 @@ export function toGeoJson(
   };
 }
 
-function checkedCount(value: ExportValue, threshold: number, where: string): { value: number | null; suppressed: boolean } {
+function checkedCount(
+  value: ExportValue,
+  threshold: number,
+  where: string,
+): { value: number | null; suppressed: boolean } {
   if (!isSuppressedValue(value)) {
-    throw new UnsuppressedDataError(`${where}: a count must come from suppressTable ({ value, suppressed }), got ${JSON.stringify(value)}`);
+    throw new UnsuppressedDataError(
+      `${where}: a count must come from suppressTable ({ value, suppressed }), got ${JSON.stringify(value)}`,
+    );
   }
   if (value.suppressed !== null) {
     if (value.value !== null) throw new UnsuppressedDataError(`${where}: a suppressed count still carries its value`);
     return { value: null, suppressed: true };
   }
   if (value.value !== null && value.value > 0 && value.value < threshold) {
-    throw new UnsuppressedDataError(`${where}: count ${value.value} is below the threshold ${threshold} but not suppressed`);
+    throw new UnsuppressedDataError(
+      `${where}: count ${value.value} is below the threshold ${threshold} but not suppressed`,
+    );
   }
   return { value: value.value, suppressed: false };
 }

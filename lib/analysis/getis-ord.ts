@@ -72,8 +72,18 @@ export function getisOrdGiStar(
 
   const results = codes.map((code): GiStarResult => {
     const value = values[code] ?? null;
-    const around = isNumber(value) ? (neighbours[code] ?? []).filter((other) => other !== code && isNumber(values[other])) : [];
-    const base = { code, value, neighbourCount: around.length, zScore: null, pValue: null, qValue: null, significance: 'not_significant' as const };
+    const around = isNumber(value)
+      ? (neighbours[code] ?? []).filter((other) => other !== code && isNumber(values[other]))
+      : [];
+    const base = {
+      code,
+      value,
+      neighbourCount: around.length,
+      zScore: null,
+      pValue: null,
+      qValue: null,
+      significance: 'not_significant' as const,
+    };
     if (!isNumber(value) || around.length === 0 || n < 3 || s === 0) return base;
     const weightSum = around.length + 1;
     if (weightSum >= n) return base;
@@ -84,7 +94,11 @@ export function getisOrdGiStar(
 
   if (options.correction === 'fdr') {
     const q = benjaminiHochberg(results.map((r) => r.pValue));
-    return results.map((r, i) => ({ ...r, qValue: q[i] ?? null, significance: classify(r.zScore, (level) => (q[i] ?? 1) <= level.alpha) }));
+    return results.map((r, i) => ({
+      ...r,
+      qValue: q[i] ?? null,
+      significance: classify(r.zScore, (level) => (q[i] ?? 1) <= level.alpha),
+    }));
   }
   return results.map((r) => ({ ...r, significance: classify(r.zScore, (level) => Math.abs(r.zScore!) >= level.z) }));
 }
@@ -101,7 +115,9 @@ function classify(z: number | null, passes: (level: (typeof SIGNIFICANCE_LEVELS)
  * p-values that are not null, sorted ascending. Null stays null.
  */
 export function benjaminiHochberg(pValues: readonly (number | null)[]): (number | null)[] {
-  const ranked = pValues.map((p, index) => ({ p, index })).filter((e): e is { p: number; index: number } => e.p !== null);
+  const ranked = pValues
+    .map((p, index) => ({ p, index }))
+    .filter((e): e is { p: number; index: number } => e.p !== null);
   ranked.sort((a, b) => a.p - b.p);
   const m = ranked.length;
   const q: (number | null)[] = pValues.map(() => null);
@@ -126,10 +142,21 @@ export function twoSidedP(z: number): number {
 export function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const poly =
+    -z * z -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   const result = t * Math.exp(poly);
   return x >= 0 ? result : 2 - result;
 }
 
-const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);

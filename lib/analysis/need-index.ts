@@ -81,18 +81,24 @@ export function computeNeedIndex(inputs: readonly NeedInput[], options: NeedOpti
   const directions: Record<string, NeedDirection> = { ...NEED_INDICATORS, ...options.directions };
   const minCoverage = options.minCoverage ?? 0.5;
   const keys = Object.keys(weights);
-  for (const key of keys) if (!directions[key]) throw new RangeError(`computeNeedIndex: no direction for indicator ${key}`);
+  for (const key of keys)
+    if (!directions[key]) throw new RangeError(`computeNeedIndex: no direction for indicator ${key}`);
 
   const indicators: NeedIndexResult['indicators'] = {};
   const zOf = new Map<string, (value: number) => number>();
   for (const key of keys) {
     const sign = directions[key] === 'lower_is_more_need' ? -1 : 1;
-    const values = inputs.map((input) => input.values[key]).filter(isNumber).map((value) => sign * value);
+    const values = inputs
+      .map((input) => input.values[key])
+      .filter(isNumber)
+      .map((value) => sign * value);
     const n = values.length;
     const mean = n > 0 ? values.reduce((sum, v) => sum + v, 0) / n : null;
     const sd = mean === null ? null : Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / n);
     indicators[key] = { mean: mean === null ? null : sign * mean, sd, n, direction: directions[key]! };
-    zOf.set(key, (value) => (sd === null || sd < 1e-12 * Math.max(1, Math.abs(mean!)) ? 0 : (sign * value - mean!) / sd));
+    zOf.set(key, (value) =>
+      sd === null || sd < 1e-12 * Math.max(1, Math.abs(mean!)) ? 0 : (sign * value - mean!) / sd,
+    );
   }
 
   const scored = inputs.map((input) => {
@@ -102,13 +108,19 @@ export function computeNeedIndex(inputs: readonly NeedInput[], options: NeedOpti
     for (const key of keys) {
       const value = input.values[key];
       components[key] = isNumber(value) ? zOf.get(key)!(value) : null;
-      if (components[key] !== null) { covered += weights[key]!; sum += weights[key]! * components[key]!; }
+      if (components[key] !== null) {
+        covered += weights[key]!;
+        sum += weights[key]! * components[key]!;
+      }
     }
     const index = covered > 0 && covered >= minCoverage - 1e-12 ? sum / covered : null;
     return { code: input.code, index, components, coverage: covered };
   });
 
-  const ranked = scored.filter((area) => area.index !== null).map((area) => area.index!).sort((a, b) => b - a);
+  const ranked = scored
+    .filter((area) => area.index !== null)
+    .map((area) => area.index!)
+    .sort((a, b) => b - a);
   const areas = scored.map((area): NeedScore => ({
     ...area,
     rank: area.index === null ? null : ranked.findIndex((value) => value <= area.index! + 1e-12) + 1,
@@ -126,4 +138,5 @@ function normaliseWeights(weights: Readonly<Partial<Record<string, number>>>): R
   return Object.fromEntries(entries.filter(([, weight]) => weight > 0).map(([key, weight]) => [key, weight / total]));
 }
 
-const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);

@@ -37,7 +37,10 @@ export function lastReleasableYear(today: string): number {
  * release by `today`, oldest first, with the months each covers: January to December, except
  * a first year that began later.
  */
-export function releasableYears(range: { first: string; last: string } | null, today: string): { year: number; first: string; last: string }[] {
+export function releasableYears(
+  range: { first: string; last: string } | null,
+  today: string,
+): { year: number; first: string; last: string }[] {
   if (!range) return [];
   const years = [];
   const lastYear = Math.min(lastReleasableYear(today), Number(range.last.slice(0, 4)));
@@ -48,10 +51,18 @@ export function releasableYears(range: { first: string; last: string } | null, t
 }
 
 /** The released years as periods, newest first. */
-export function periodsFromReleases(releases: readonly { year: number; first: string; last: string }[]): AnalysisPeriod[] {
-  return [...releases].sort((a, b) => b.year - a.year).map(({ year, first, last }) => ({
-    id: String(year), from: first, to: last, complete: first === `${year}-01` && last === `${year}-12`, months: monthsBetween(first, last),
-  }));
+export function periodsFromReleases(
+  releases: readonly { year: number; first: string; last: string }[],
+): AnalysisPeriod[] {
+  return [...releases]
+    .sort((a, b) => b.year - a.year)
+    .map(({ year, first, last }) => ({
+      id: String(year),
+      from: first,
+      to: last,
+      complete: first === `${year}-01` && last === `${year}-12`,
+      months: monthsBetween(first, last),
+    }));
 }
 
 /** The newest period covering at least half a year; else the newest; null when there are none. */
@@ -68,7 +79,10 @@ export function monthsBetween(from: string, to: string): string[] {
     if (text > to) break;
     months.push(text);
     month += 1;
-    if (month > 12) { month = 1; year += 1; }
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
   return months;
 }

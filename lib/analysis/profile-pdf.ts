@@ -9,8 +9,18 @@ import { svgPaths } from '@/lib/map/svg-map';
  * suppressed; this file only lays them out.
  */
 
-export interface PdfTable { title: string; header: string[]; rows: string[][]; note?: string }
-export interface PdfMapShape { code: string; geometry: Polygon | MultiPolygon; color: string; selected: boolean }
+export interface PdfTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+  note?: string;
+}
+export interface PdfMapShape {
+  code: string;
+  geometry: Polygon | MultiPolygon;
+  color: string;
+  selected: boolean;
+}
 
 export interface ProfilePdfContent {
   title: string;
@@ -51,7 +61,13 @@ export async function renderProfilePdf(content: ProfilePdfContent): Promise<Uint
   };
   const footer = (target: PDFPage) => {
     for (const [index, line] of wrap(safe(content.footer), regular, 7, width).entries()) {
-      target.drawText(line, { x: MARGIN, y: MARGIN - 8 - index * 9, size: 7, font: regular, color: rgb(0.35, 0.4, 0.45) });
+      target.drawText(line, {
+        x: MARGIN,
+        y: MARGIN - 8 - index * 9,
+        size: 7,
+        font: regular,
+        color: rgb(0.35, 0.4, 0.45),
+      });
     }
   };
 
@@ -71,18 +87,36 @@ export async function renderProfilePdf(content: ProfilePdfContent): Promise<Uint
     // drawSvgPath puts the path's origin at (x, y) with y growing downwards, as in SVG.
     for (const path of paths) {
       const shape = byCode.get(path.code)!;
-      page.drawSvgPath(path.d, { x: MARGIN, y: top, color: hex(shape.color), borderColor: rgb(1, 1, 1), borderWidth: 0.6 });
+      page.drawSvgPath(path.d, {
+        x: MARGIN,
+        y: top,
+        color: hex(shape.color),
+        borderColor: rgb(1, 1, 1),
+        borderWidth: 0.6,
+      });
     }
     for (const path of paths) {
-      if (byCode.get(path.code)!.selected) page.drawSvgPath(path.d, { x: MARGIN, y: top, borderColor: rgb(0.04, 0.1, 0.17), borderWidth: 2 });
+      if (byCode.get(path.code)!.selected)
+        page.drawSvgPath(path.d, { x: MARGIN, y: top, borderColor: rgb(0.04, 0.1, 0.17), borderWidth: 2 });
     }
     y = top - mapHeight - 6;
     let x = MARGIN;
     for (const entry of content.map.legend) {
       const label = safe(entry.label);
       const w = 14 + regular.widthOfTextAtSize(label, 8) + 12;
-      if (x + w > MARGIN + width) { x = MARGIN; y -= 12; }
-      page.drawRectangle({ x, y: y - 8, width: 9, height: 9, color: hex(entry.color), borderColor: rgb(0.6, 0.64, 0.68), borderWidth: 0.5 });
+      if (x + w > MARGIN + width) {
+        x = MARGIN;
+        y -= 12;
+      }
+      page.drawRectangle({
+        x,
+        y: y - 8,
+        width: 9,
+        height: 9,
+        color: hex(entry.color),
+        borderColor: rgb(0.6, 0.64, 0.68),
+        borderWidth: 0.5,
+      });
       page.drawText(label, { x: x + 13, y: y - 7, size: 8, font: regular });
       x += w;
     }
@@ -108,7 +142,10 @@ export async function renderProfilePdf(content: ProfilePdfContent): Promise<Uint
     };
     drawRow(table.header, bold, true);
     for (const row of table.rows) drawRow(row, regular, false);
-    if (table.note) { y -= 2; text(table.note, 7, regular, rgb(0.35, 0.4, 0.45)); }
+    if (table.note) {
+      y -= 2;
+      text(table.note, 7, regular, rgb(0.35, 0.4, 0.45));
+    }
     y -= 10;
   }
   footer(page);
@@ -118,7 +155,12 @@ export async function renderProfilePdf(content: ProfilePdfContent): Promise<Uint
 /** Helvetica (WinAnsi) cannot draw every character: a few are spelled out, the rest dropped. */
 export function safe(value: string): string {
   return value
-    .replaceAll('−', '-').replaceAll('≥', '>=').replaceAll('≤', '<=').replaceAll('≈', '~').replaceAll('\u202f', ' ').replaceAll('\u00a0', ' ')
+    .replaceAll('−', '-')
+    .replaceAll('≥', '>=')
+    .replaceAll('≤', '<=')
+    .replaceAll('≈', '~')
+    .replaceAll('\u202f', ' ')
+    .replaceAll('\u00a0', ' ')
     .replace(/[^\u0020-\u007e\u00a0-\u00ff€‰–—‘’“”•…²³]/g, '');
 }
 
@@ -128,7 +170,10 @@ function wrap(value: string, font: PDFFont, size: number, width: number): string
   let line = '';
   for (const word of words) {
     const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = word; } else line = next;
+    if (font.widthOfTextAtSize(next, size) > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;
@@ -143,5 +188,9 @@ function fit(value: string, font: PDFFont, size: number, width: number): string 
 
 function hex(color: string) {
   const value = color.replace('#', '');
-  return rgb(parseInt(value.slice(0, 2), 16) / 255, parseInt(value.slice(2, 4), 16) / 255, parseInt(value.slice(4, 6), 16) / 255);
+  return rgb(
+    parseInt(value.slice(0, 2), 16) / 255,
+    parseInt(value.slice(2, 4), 16) / 255,
+    parseInt(value.slice(4, 6), 16) / 255,
+  );
 }

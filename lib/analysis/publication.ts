@@ -58,7 +58,8 @@ export function buildPublication(input: PublicationInput): Publication {
   const municipalityOf = new Map(input.neighbourhoods.map((n) => [n.code, n.municipalityNis]));
   const municipalities = [...new Set(input.neighbourhoods.map((n) => n.municipalityNis))].sort();
   const byMunicipality = new Map<string, string[]>(municipalities.map((nis) => [nis, []]));
-  for (const n of [...input.neighbourhoods].sort((a, b) => (a.code < b.code ? -1 : 1))) byMunicipality.get(n.municipalityNis)!.push(n.code);
+  for (const n of [...input.neighbourhoods].sort((a, b) => (a.code < b.code ? -1 : 1)))
+    byMunicipality.get(n.municipalityNis)!.push(n.code);
 
   const values = new Map<string, number>();
   const add = (id: string, count: number) => values.set(id, (values.get(id) ?? 0) + count);
@@ -99,18 +100,46 @@ export function buildPublication(input: PublicationInput): Publication {
     const sum = parts.reduce((s, id) => s + values.get(id)!, 0);
     if (sum === values.get(total)) constraints.push({ total, parts });
   };
-  for (const n of input.neighbourhoods) totalRelation(neighbourhoodCell(n.code, ALL), categories.map((c) => neighbourhoodCell(n.code, c)));
+  for (const n of input.neighbourhoods)
+    totalRelation(
+      neighbourhoodCell(n.code, ALL),
+      categories.map((c) => neighbourhoodCell(n.code, c)),
+    );
   for (const nis of municipalities) {
-    totalRelation(municipalityCell(nis, ALL), categories.map((c) => municipalityCell(nis, c)));
-    for (const key of keys) constraints.push({ total: municipalityCell(nis, key), parts: byMunicipality.get(nis)!.map((code) => neighbourhoodCell(code, key)) });
-    if (input.months.length > 0) constraints.push({ total: municipalityCell(nis, ALL), parts: input.months.map((month) => municipalityMonthCell(nis, month)) });
+    totalRelation(
+      municipalityCell(nis, ALL),
+      categories.map((c) => municipalityCell(nis, c)),
+    );
+    for (const key of keys)
+      constraints.push({
+        total: municipalityCell(nis, key),
+        parts: byMunicipality.get(nis)!.map((code) => neighbourhoodCell(code, key)),
+      });
+    if (input.months.length > 0)
+      constraints.push({
+        total: municipalityCell(nis, ALL),
+        parts: input.months.map((month) => municipalityMonthCell(nis, month)),
+      });
   }
-  totalRelation(regionCell(input.regionCode, ALL), categories.map((c) => regionCell(input.regionCode, c)));
-  for (const key of keys) constraints.push({ total: regionCell(input.regionCode, key), parts: municipalities.map((nis) => municipalityCell(nis, key)) });
+  totalRelation(
+    regionCell(input.regionCode, ALL),
+    categories.map((c) => regionCell(input.regionCode, c)),
+  );
+  for (const key of keys)
+    constraints.push({
+      total: regionCell(input.regionCode, key),
+      parts: municipalities.map((nis) => municipalityCell(nis, key)),
+    });
   if (input.months.length > 0) {
-    constraints.push({ total: regionCell(input.regionCode, ALL), parts: input.months.map((month) => regionMonthCell(input.regionCode, month)) });
+    constraints.push({
+      total: regionCell(input.regionCode, ALL),
+      parts: input.months.map((month) => regionMonthCell(input.regionCode, month)),
+    });
     for (const month of input.months) {
-      constraints.push({ total: regionMonthCell(input.regionCode, month), parts: municipalities.map((nis) => municipalityMonthCell(nis, month)) });
+      constraints.push({
+        total: regionMonthCell(input.regionCode, month),
+        parts: municipalities.map((nis) => municipalityMonthCell(nis, month)),
+      });
     }
   }
 

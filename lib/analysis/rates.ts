@@ -92,11 +92,25 @@ export function computeRates(inputs: readonly RateInput[], requestedBase: RateBa
   const areas = inputs.map((input): AreaRate => {
     const population = populationOf(input);
     if (population === null || population <= 0) {
-      return { code: input.code, count: input.count, population, rawPer1000: null, smoothedPer1000: null, shrinkWeight: null };
+      return {
+        code: input.code,
+        count: input.count,
+        population,
+        rawPer1000: null,
+        smoothedPer1000: null,
+        shrinkWeight: null,
+      };
     }
     const raw = input.count / population;
     const { weight, smoothed } = smoother.smooth(raw, population);
-    return { code: input.code, count: input.count, population, rawPer1000: raw * PER, smoothedPer1000: smoothed * PER, shrinkWeight: weight };
+    return {
+      code: input.code,
+      count: input.count,
+      population,
+      rawPer1000: raw * PER,
+      smoothedPer1000: smoothed * PER,
+      shrinkWeight: weight,
+    };
   });
 
   return {
@@ -109,7 +123,10 @@ export function computeRates(inputs: readonly RateInput[], requestedBase: RateBa
   };
 }
 
-interface EventsAndPopulation { events: number; population: number }
+interface EventsAndPopulation {
+  events: number;
+  population: number;
+}
 
 /** The moments of the formula above, over areas with a positive population. */
 export function empiricalBayes(areas: readonly EventsAndPopulation[]) {
@@ -120,7 +137,9 @@ export function empiricalBayes(areas: readonly EventsAndPopulation[]) {
     return { theta: null, betweenVariance: 0, smooth: (raw: number) => ({ weight: 1, smoothed: raw }) };
   }
   const theta = eventSum / populationSum;
-  const weightedVariance = areas.reduce((sum, area) => sum + area.population * (area.events / area.population - theta) ** 2, 0) / populationSum;
+  const weightedVariance =
+    areas.reduce((sum, area) => sum + area.population * (area.events / area.population - theta) ** 2, 0) /
+    populationSum;
   const meanPopulation = populationSum / n;
   const betweenVariance = Math.max(0, weightedVariance - theta / meanPopulation);
   const smooth = (raw: number, population: number) => {
@@ -132,9 +151,13 @@ export function empiricalBayes(areas: readonly EventsAndPopulation[]) {
 }
 
 function validate(input: RateInput) {
-  const bad = (what: string) => new RangeError(`computeRates: ${what} of area ${input.code} must be a finite number ≥ 0`);
+  const bad = (what: string) =>
+    new RangeError(`computeRates: ${what} of area ${input.code} must be a finite number ≥ 0`);
   if (!Number.isFinite(input.count) || input.count < 0) throw bad('count');
-  for (const [name, value] of [['basePopulation', input.basePopulation], ['totalPopulation', input.totalPopulation]] as const) {
+  for (const [name, value] of [
+    ['basePopulation', input.basePopulation],
+    ['totalPopulation', input.totalPopulation],
+  ] as const) {
     if (value !== null && (!Number.isFinite(value) || value < 0)) throw bad(name);
   }
 }
@@ -164,18 +187,30 @@ export interface ShownRateResult extends RateResult {
  * hidden count. (Gi* is unchanged by scaling its inputs, so z-scores computed from the true
  * rates of every area would, with a few shown rates, give the hidden rates back.)
  */
-export function computeShownRates(inputs: readonly ShownRateInput[], requestedBase: RateBase = 'population'): ShownRateResult {
+export function computeShownRates(
+  inputs: readonly ShownRateInput[],
+  requestedBase: RateBase = 'population',
+): ShownRateResult {
   // Whether the base is there is a matter of populations (public), decided over every area.
   const baseAvailable = requestedBase === 'population' || inputs.every((input) => input.basePopulation !== null);
   const isShown = (input: ShownRateInput) => input.count.suppressed === null && input.count.value !== null;
   const fit = computeRates(
-    inputs.filter(isShown).map((input) => ({ code: input.code, count: input.count.value!, basePopulation: input.basePopulation, totalPopulation: input.totalPopulation })),
+    inputs.filter(isShown).map((input) => ({
+      code: input.code,
+      count: input.count.value!,
+      basePopulation: input.basePopulation,
+      totalPopulation: input.totalPopulation,
+    })),
     baseAvailable ? requestedBase : 'population',
   );
   const fitted = new Map(fit.areas.map((area) => [area.code, area]));
-  const population = new Map(inputs.map((input) => [input.code, fit.base === 'population' ? input.totalPopulation : input.basePopulation]));
+  const population = new Map(
+    inputs.map((input) => [input.code, fit.base === 'population' ? input.totalPopulation : input.basePopulation]),
+  );
   return {
-    ...fit, requestedBase, baseAvailable,
+    ...fit,
+    requestedBase,
+    baseAvailable,
     rateOf: (code) => fitted.get(code) ?? null,
     populationOf: (code) => population.get(code) ?? null,
     valueForStatistics: (code) => {

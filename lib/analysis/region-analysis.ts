@@ -107,7 +107,11 @@ export interface RegionAnalysis {
   lighting: LightingRow[];
   housing: HousingRow[];
   /** Correlation over neighbourhoods (Pearson, on smoothed rates); null with too few areas. */
-  correlations: { unsafeVsDefects: number | null; unsafeVsLightDensity: number | null; housingVsSubstandard: number | null };
+  correlations: {
+    unsafeVsDefects: number | null;
+    unsafeVsLightDensity: number | null;
+    housingVsSubstandard: number | null;
+  };
 }
 
 /**
@@ -116,27 +120,49 @@ export interface RegionAnalysis {
  * computeShownRates): a neighbourhood whose count is hidden has no rate and counts in Gi* at
  * the overall rate, so no z-score can be solved for a hidden count.
  */
-export function hotspotRows(publication: Publication, neighbourhoods: readonly AreaBase[], adjacency: Adjacency, category: string) {
+export function hotspotRows(
+  publication: Publication,
+  neighbourhoods: readonly AreaBase[],
+  adjacency: Adjacency,
+  category: string,
+) {
   const codes = neighbourhoods.map((n) => n.code);
-  const shownCount = (code: string): SuppressedValue => publication.cell(neighbourhoodCell(code, category)) ?? { value: null, suppressed: 'secondary' };
-  const rates = computeShownRates(neighbourhoods.map((n) => ({
-    code: n.code, count: shownCount(n.code), basePopulation: n.population65Plus, totalPopulation: n.population,
-  })), category === ALL ? 'population' : rateBaseFor(category));
-  const gi = new Map<string, GiStarResult>(getisOrdGiStar(
-    Object.fromEntries(codes.map((code) => [code, rates.valueForStatistics(code)])),
-    restrict(adjacency, codes),
-  ).map((result) => [result.code, result]));
-  const rows = neighbourhoods.map((n): HotspotRow => {
-    const rate = rates.rateOf(n.code);
-    const g = gi.get(n.code)!;
-    return {
-      code: n.code, name: n.name, municipalityNis: n.municipalityNis, municipalityName: n.municipalityName,
-      population: rates.populationOf(n.code), count: shownCount(n.code),
-      rawPer1000: rate?.rawPer1000 ?? null,
-      smoothedPer1000: rate?.smoothedPer1000 ?? null,
-      zScore: g.zScore, pValue: g.pValue, significance: g.significance,
-    };
-  }).sort((a, b) => (b.zScore ?? -Infinity) - (a.zScore ?? -Infinity) || (a.code < b.code ? -1 : 1));
+  const shownCount = (code: string): SuppressedValue =>
+    publication.cell(neighbourhoodCell(code, category)) ?? { value: null, suppressed: 'secondary' };
+  const rates = computeShownRates(
+    neighbourhoods.map((n) => ({
+      code: n.code,
+      count: shownCount(n.code),
+      basePopulation: n.population65Plus,
+      totalPopulation: n.population,
+    })),
+    category === ALL ? 'population' : rateBaseFor(category),
+  );
+  const gi = new Map<string, GiStarResult>(
+    getisOrdGiStar(
+      Object.fromEntries(codes.map((code) => [code, rates.valueForStatistics(code)])),
+      restrict(adjacency, codes),
+    ).map((result) => [result.code, result]),
+  );
+  const rows = neighbourhoods
+    .map((n): HotspotRow => {
+      const rate = rates.rateOf(n.code);
+      const g = gi.get(n.code)!;
+      return {
+        code: n.code,
+        name: n.name,
+        municipalityNis: n.municipalityNis,
+        municipalityName: n.municipalityName,
+        population: rates.populationOf(n.code),
+        count: shownCount(n.code),
+        rawPer1000: rate?.rawPer1000 ?? null,
+        smoothedPer1000: rate?.smoothedPer1000 ?? null,
+        zScore: g.zScore,
+        pValue: g.pValue,
+        significance: g.significance,
+      };
+    })
+    .sort((a, b) => (b.zScore ?? -Infinity) - (a.zScore ?? -Infinity) || (a.code < b.code ? -1 : 1));
   return { rates, rows };
 }
 
@@ -145,9 +171,15 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
   const codes = neighbourhoods.map((n) => n.code);
   const shown = (id: string): SuppressedValue => publication.cell(id) ?? { value: null, suppressed: 'secondary' };
   // Rates of every neighbourhood from published counts only (see hotspotRows).
-  const shownRates = (key: string) => computeShownRates(neighbourhoods.map((n) => ({
-    code: n.code, count: shown(neighbourhoodCell(n.code, key)), basePopulation: null, totalPopulation: n.population,
-  })));
+  const shownRates = (key: string) =>
+    computeShownRates(
+      neighbourhoods.map((n) => ({
+        code: n.code,
+        count: shown(neighbourhoodCell(n.code, key)),
+        basePopulation: null,
+        totalPopulation: n.population,
+      })),
+    );
 
   const { rates, rows: hotspots } = hotspotRows(publication, neighbourhoods, input.adjacency, category);
 
@@ -159,23 +191,35 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
     const indicators = input.indicators.get(n.code) ?? {};
     const signalsShown = shown(neighbourhoodCell(n.code, ALL)).suppressed === null;
     const values: Record<string, number | null> = {};
-    for (const key of Object.keys(DEFAULT_NEED_WEIGHTS)) values[key] = key === 'signals_per_1000' ? null : indicators[key] ?? null;
-    values.signals_per_1000 = signalsShown ? allRates.rateOf(n.code)?.smoothedPer1000 ?? null : null;
+    for (const key of Object.keys(DEFAULT_NEED_WEIGHTS))
+      values[key] = key === 'signals_per_1000' ? null : (indicators[key] ?? null);
+    values.signals_per_1000 = signalsShown ? (allRates.rateOf(n.code)?.smoothedPer1000 ?? null) : null;
     return { code: n.code, values };
   });
 
   const defaultRanks = Object.fromEntries(computeNeedIndex(need).areas.map((area) => [area.code, area.rank]));
   const accessTypes = [...new Set(input.services.map((s) => s.type))].sort();
-  const access = computeAccess(input.populationPoints.filter((area) => codes.includes(area.code)), input.services, defaultRanks, {
-    distanceLimitMetres: input.distanceLimitMetres, types: accessTypes,
-  }).map((area): AccessRow => ({
+  const access = computeAccess(
+    input.populationPoints.filter((area) => codes.includes(area.code)),
+    input.services,
+    defaultRanks,
+    {
+      distanceLimitMetres: input.distanceLimitMetres,
+      types: accessTypes,
+    },
+  ).map((area): AccessRow => ({
     code: area.code,
     population: Math.round(area.population),
-    byType: Object.fromEntries(Object.entries(area.byType).map(([type, value]) => [type, {
-      meanDistanceMetres: value.meanDistanceMetres === null ? null : Math.round(value.meanDistanceMetres),
-      shareBeyond: value.shareBeyond,
-      poorAccess: value.poorAccess,
-    }])),
+    byType: Object.fromEntries(
+      Object.entries(area.byType).map(([type, value]) => [
+        type,
+        {
+          meanDistanceMetres: value.meanDistanceMetres === null ? null : Math.round(value.meanDistanceMetres),
+          shareBeyond: value.shareBeyond,
+          poorAccess: value.poorAccess,
+        },
+      ]),
+    ),
   }));
 
   const supplyOf = new Map(input.supply.map((row) => [row.code, row]));
@@ -209,15 +253,27 @@ export function analyseRegion(input: RegionAnalysisInput): RegionAnalysis {
   const correlations = {
     unsafeVsDefects: correlation(lighting.map((row) => [smoothedUnsafe(row.code), row.defectShare])),
     unsafeVsLightDensity: correlation(lighting.map((row) => [smoothedUnsafe(row.code), row.lightsPerKm2])),
-    housingVsSubstandard: correlation(neighbourhoods.map((n) => [
-      housingRates.rateOf(n.code)?.smoothedPer1000 ?? null,
-      shownDwellingsPer1000(input, n),
-    ])),
+    housingVsSubstandard: correlation(
+      neighbourhoods.map((n) => [
+        housingRates.rateOf(n.code)?.smoothedPer1000 ?? null,
+        shownDwellingsPer1000(input, n),
+      ]),
+    ),
   };
 
   return {
-    category, base: rates.base, baseAvailable: rates.baseAvailable, overallPer1000: rates.overallPer1000,
-    hotspots, municipalities, need, access, accessTypes, lighting, housing, correlations,
+    category,
+    base: rates.base,
+    baseAvailable: rates.baseAvailable,
+    overallPer1000: rates.overallPer1000,
+    hotspots,
+    municipalities,
+    need,
+    access,
+    accessTypes,
+    lighting,
+    housing,
+    correlations,
   };
 }
 
@@ -234,21 +290,37 @@ function municipalityRates(input: RegionAnalysisInput, base: RateBase): Municipa
   for (const n of neighbourhoods) {
     const group = groups.get(n.municipalityNis) ?? { name: n.municipalityName, population: 0, population65Plus: 0 };
     group.population = group.population === null || n.population === null ? null : group.population + n.population;
-    group.population65Plus = group.population65Plus === null || n.population65Plus === null ? null : group.population65Plus + n.population65Plus;
+    group.population65Plus =
+      group.population65Plus === null || n.population65Plus === null
+        ? null
+        : group.population65Plus + n.population65Plus;
     groups.set(n.municipalityNis, group);
   }
   const nisList = [...groups.keys()].sort();
-  const countOf = (nis: string): SuppressedValue => publication.cell(municipalityCell(nis, category)) ?? { value: null, suppressed: 'secondary' };
-  const rates = computeShownRates(nisList.map((nis) => ({
-    code: nis, count: countOf(nis), basePopulation: groups.get(nis)!.population65Plus, totalPopulation: groups.get(nis)!.population,
-  })), base);
-  return nisList.map((nis) => {
-    const rate = rates.rateOf(nis);
-    return {
-      nis, name: groups.get(nis)!.name, population: rates.populationOf(nis), count: countOf(nis),
-      rawPer1000: rate?.rawPer1000 ?? null, smoothedPer1000: rate?.smoothedPer1000 ?? null,
-    };
-  }).sort((a, b) => a.name.localeCompare(b.name, 'nl-BE'));
+  const countOf = (nis: string): SuppressedValue =>
+    publication.cell(municipalityCell(nis, category)) ?? { value: null, suppressed: 'secondary' };
+  const rates = computeShownRates(
+    nisList.map((nis) => ({
+      code: nis,
+      count: countOf(nis),
+      basePopulation: groups.get(nis)!.population65Plus,
+      totalPopulation: groups.get(nis)!.population,
+    })),
+    base,
+  );
+  return nisList
+    .map((nis) => {
+      const rate = rates.rateOf(nis);
+      return {
+        nis,
+        name: groups.get(nis)!.name,
+        population: rates.populationOf(nis),
+        count: countOf(nis),
+        rawPer1000: rate?.rawPer1000 ?? null,
+        smoothedPer1000: rate?.smoothedPer1000 ?? null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl-BE'));
 }
 
 /** The adjacency among `codes` only. */
@@ -258,7 +330,10 @@ export function restrict(adjacency: Adjacency, codes: readonly string[]): Adjace
 }
 
 function correlation(pairs: [number | null, number | null][]): number | null {
-  const usable = pairs.filter((pair): pair is [number, number] => pair[0] !== null && pair[1] !== null && Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
+  const usable = pairs.filter(
+    (pair): pair is [number, number] =>
+      pair[0] !== null && pair[1] !== null && Number.isFinite(pair[0]) && Number.isFinite(pair[1]),
+  );
   if (usable.length < 5) return null;
   const xs = usable.map((p) => p[0]);
   const ys = usable.map((p) => p[1]);

@@ -15,10 +15,19 @@ import { solve, type Constraint } from 'yalps';
  * programmes are solved per connected group of them, which keeps each one small.
  */
 
-export interface CountCell { id: string; value: number }
+export interface CountCell {
+  id: string;
+  value: number;
+}
 /** `total` = Σ `parts`. */
-export interface SumConstraint { total: string; parts: readonly string[] }
-export interface CountTable { cells: readonly CountCell[]; constraints: readonly SumConstraint[] }
+export interface SumConstraint {
+  total: string;
+  parts: readonly string[];
+}
+export interface CountTable {
+  cells: readonly CountCell[];
+  constraints: readonly SumConstraint[];
+}
 
 export interface FeasibleInterval {
   min: number;
@@ -53,7 +62,12 @@ export function feasibleInterval(table: CountTable, hidden: ReadonlySet<string>,
  * found on the way are remembered: every one is a feasible assignment, so once a cell has been
  * seen at two values `minWidth` apart it is protected and needs no programme of its own.
  */
-export function findExposedCells(table: CountTable, hidden: ReadonlySet<string>, check: readonly string[], minWidth: number): string[] {
+export function findExposedCells(
+  table: CountTable,
+  hidden: ReadonlySet<string>,
+  check: readonly string[],
+  minWidth: number,
+): string[] {
   const values = new Map(table.cells.map((cell) => [cell.id, cell.value]));
   const seen = new Map<string, [number, number]>();
   const observe = (assignment: Record<string, number>, variables: readonly string[]) => {
@@ -127,7 +141,9 @@ function linked(table: CountTable, hidden: ReadonlySet<string>, start: string) {
     for (const id of [constraint.total, ...constraint.parts]) {
       if (!hidden.has(id)) continue;
       const list = relationsOf.get(id);
-      if (list) { if (!list.includes(constraint)) list.push(constraint); } else relationsOf.set(id, [constraint]);
+      if (list) {
+        if (!list.includes(constraint)) list.push(constraint);
+      } else relationsOf.set(id, [constraint]);
     }
   }
   const variables = new Set<string>([start]);
@@ -138,7 +154,10 @@ function linked(table: CountTable, hidden: ReadonlySet<string>, start: string) {
       if (relations.has(constraint)) continue;
       relations.add(constraint);
       for (const id of [constraint.total, ...constraint.parts]) {
-        if (hidden.has(id) && !variables.has(id)) { variables.add(id); queue.push(id); }
+        if (hidden.has(id) && !variables.has(id)) {
+          variables.add(id);
+          queue.push(id);
+        }
       }
     }
   }
@@ -148,8 +167,15 @@ function linked(table: CountTable, hidden: ReadonlySet<string>, start: string) {
 const OBJECTIVE = '__objective';
 
 /** The optimal assignment, or null when the objective is unbounded. */
-function optimise(system: System, cell: string, direction: 'maximize' | 'minimize', cap?: number): Record<string, number> | null {
-  const constraints = new Map<string, Constraint>(system.equations.map((equation, index) => [`r${index}`, { equal: equation.equals }]));
+function optimise(
+  system: System,
+  cell: string,
+  direction: 'maximize' | 'minimize',
+  cap?: number,
+): Record<string, number> | null {
+  const constraints = new Map<string, Constraint>(
+    system.equations.map((equation, index) => [`r${index}`, { equal: equation.equals }]),
+  );
   if (cap !== undefined) constraints.set(OBJECTIVE, { max: cap });
   const variables = new Map<string, Map<string, number>>(system.variables.map((id) => [id, new Map<string, number>()]));
   system.equations.forEach((equation, index) => {

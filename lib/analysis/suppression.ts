@@ -1,4 +1,10 @@
-import { findExposedCells, linkedRelations, type CountCell, type CountTable, type SumConstraint } from './suppression-audit';
+import {
+  findExposedCells,
+  linkedRelations,
+  type CountCell,
+  type CountTable,
+  type SumConstraint,
+} from './suppression-audit';
 
 export type { CountCell, CountTable, SumConstraint } from './suppression-audit';
 
@@ -72,7 +78,8 @@ export class SuppressionError extends Error {
 
 export function suppressTable(table: CountTable, options: SuppressionOptions = {}): SuppressionResult {
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  if (!Number.isInteger(threshold) || threshold < 2) throw new RangeError('suppressTable: threshold must be an integer ≥ 2');
+  if (!Number.isInteger(threshold) || threshold < 2)
+    throw new RangeError('suppressTable: threshold must be an integer ≥ 2');
   const minWidth = options.minIntervalWidth ?? 1;
   const values = validateTable(table);
   const keep = new Set(options.keep ?? []);
@@ -110,7 +117,10 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
       for (const constraint of table.constraints) {
         if (membersOf(constraint).filter((id) => hidden.has(id)).length !== 1) continue;
         const next = candidate(constraint);
-        if (next) { hidden.add(next); changed = true; }
+        if (next) {
+          hidden.add(next);
+          changed = true;
+        }
       }
     }
     // Step 2: the audit, on primary cells only (a recoverable count of 5 or more is no secret).
@@ -120,9 +130,14 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
       // An earlier pick this round may already have protected this cell.
       if (findExposedCells(table, hidden, [cell], minWidth).length === 0) continue;
       const options = candidatesAround(cell);
-      if (options.length === 0) throw new SuppressionError(`suppressTable: cell ${cell} cannot be protected (every related cell is hidden or kept)`);
+      if (options.length === 0)
+        throw new SuppressionError(
+          `suppressTable: cell ${cell} cannot be protected (every related cell is hidden or kept)`,
+        );
       // The cheapest candidate that protects the cell on its own; else the cheapest, and go on.
-      const pick = options.slice(0, MAX_TRIALS).find((id) => findExposedCells(table, new Set([...hidden, id]), [cell], minWidth).length === 0);
+      const pick = options
+        .slice(0, MAX_TRIALS)
+        .find((id) => findExposedCells(table, new Set([...hidden, id]), [cell], minWidth).length === 0);
       hidden.add(pick ?? options[0]!);
     }
   }
@@ -130,7 +145,11 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   const primarySet = new Set(primary);
   const result: Record<string, SuppressedValue> = {};
   for (const cell of table.cells) {
-    const reason: SuppressionReason | null = primarySet.has(cell.id) ? 'primary' : hidden.has(cell.id) ? 'secondary' : null;
+    const reason: SuppressionReason | null = primarySet.has(cell.id)
+      ? 'primary'
+      : hidden.has(cell.id)
+        ? 'secondary'
+        : null;
     result[cell.id] = { value: reason ? null : cell.value, suppressed: reason };
   }
   const shownPrimary = primary.filter((id) => !unpublished.has(id)).length;
@@ -143,7 +162,8 @@ function validateTable(table: CountTable): Map<string, number> {
   const values = new Map<string, number>();
   for (const cell of table.cells) {
     if (values.has(cell.id)) throw new RangeError(`suppressTable: duplicate cell ${cell.id}`);
-    if (!Number.isInteger(cell.value) || cell.value < 0) throw new RangeError(`suppressTable: cell ${cell.id} must be a count ≥ 0`);
+    if (!Number.isInteger(cell.value) || cell.value < 0)
+      throw new RangeError(`suppressTable: cell ${cell.id} must be a count ≥ 0`);
     values.set(cell.id, cell.value);
   }
   for (const constraint of table.constraints) {
@@ -152,7 +172,9 @@ function validateTable(table: CountTable): Map<string, number> {
     }
     const sum = constraint.parts.reduce((total, id) => total + values.get(id)!, 0);
     if (sum !== values.get(constraint.total)) {
-      throw new RangeError(`suppressTable: ${constraint.total} = ${values.get(constraint.total)} but its parts add up to ${sum}`);
+      throw new RangeError(
+        `suppressTable: ${constraint.total} = ${values.get(constraint.total)} but its parts add up to ${sum}`,
+      );
     }
   }
   return values;
@@ -169,7 +191,11 @@ export const cellId = (row: string, column: string) => `${row}|${column}`;
  * A two-way table (e.g. neighbourhood × category) with row totals, column totals and the grand
  * total, all derived from the inner cells.
  */
-export function twoWayTable(rows: readonly string[], columns: readonly string[], count: (row: string, column: string) => number): CountTable {
+export function twoWayTable(
+  rows: readonly string[],
+  columns: readonly string[],
+  count: (row: string, column: string) => number,
+): CountTable {
   const cells: CountCell[] = [];
   const constraints: SumConstraint[] = [];
   const columnSums = columns.map(() => 0);
@@ -229,7 +255,10 @@ export function timeSeriesTable(
   return {
     cells: [
       ...periods,
-      ...windows.map((window) => ({ id: window.id, value: window.periods.reduce((sum, id) => sum + (values.get(id) ?? 0), 0) })),
+      ...windows.map((window) => ({
+        id: window.id,
+        value: window.periods.reduce((sum, id) => sum + (values.get(id) ?? 0), 0),
+      })),
     ],
     constraints: windows.map((window) => ({ total: window.id, parts: window.periods })),
   };

@@ -29,18 +29,29 @@ const neighbourhoodFile = featureCollection(
 );
 
 /** A boundary record ready to insert: its geometry stays GeoJSON text for ST_GeomFromGeoJSON. */
-export interface BoundaryRecord<P> { properties: P; geometryJson: string }
+export interface BoundaryRecord<P> {
+  properties: P;
+  geometryJson: string;
+}
 
 export type RegionRecord = BoundaryRecord<z.infer<typeof regionFile>['features'][number]['properties']>;
 export type MunicipalityRecord = BoundaryRecord<z.infer<typeof municipalityFile>['features'][number]['properties']>;
 export type NeighbourhoodRecord = BoundaryRecord<z.infer<typeof neighbourhoodFile>['features'][number]['properties']>;
-export interface SectorRecord { sectorCode: string; neighbourhoodCode: string; name: string }
+export interface SectorRecord {
+  sectorCode: string;
+  neighbourhoodCode: string;
+  name: string;
+}
 
 export class BoundaryFileError extends Error {
   override name = 'BoundaryFileError';
 }
 
-function parseCollection<P>(schema: z.ZodType<{ features: { properties: P; geometry: unknown }[] }>, text: string, file: string) {
+function parseCollection<P>(
+  schema: z.ZodType<{ features: { properties: P; geometry: unknown }[] }>,
+  text: string,
+  file: string,
+) {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -52,10 +63,14 @@ function parseCollection<P>(schema: z.ZodType<{ features: { properties: P; geome
     const issue = result.error.issues[0];
     throw new BoundaryFileError(`${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
   }
-  return result.data.features.map((feature) => ({ properties: feature.properties, geometryJson: JSON.stringify(feature.geometry) }));
+  return result.data.features.map((feature) => ({
+    properties: feature.properties,
+    geometryJson: JSON.stringify(feature.geometry),
+  }));
 }
 
-export const parseRegions = (text: string, file = 'regions.geojson'): RegionRecord[] => parseCollection(regionFile, text, file);
+export const parseRegions = (text: string, file = 'regions.geojson'): RegionRecord[] =>
+  parseCollection(regionFile, text, file);
 export const parseMunicipalities = (text: string, file = 'municipalities.geojson'): MunicipalityRecord[] =>
   parseCollection(municipalityFile, text, file);
 export const parseNeighbourhoods = (text: string, file = 'neighbourhoods.geojson'): NeighbourhoodRecord[] =>
@@ -75,7 +90,11 @@ export function parseSectorTable(text: string, file = 'sector_neighbourhood.csv'
       const issue = result.error.issues[0];
       throw new BoundaryFileError(`${file}: row ${index + 2}, ${issue?.path.join('.')} ${issue?.message}`);
     }
-    return { sectorCode: result.data.sector_code, neighbourhoodCode: result.data.neighbourhood_code, name: result.data.sector_name };
+    return {
+      sectorCode: result.data.sector_code,
+      neighbourhoodCode: result.data.neighbourhood_code,
+      name: result.data.sector_name,
+    };
   });
 }
 

@@ -5,9 +5,13 @@ export const regionCode = z.string().regex(/^sw[0-9]{2}$/, 'must be a region cod
 /** Five-digit NIS code of a municipality (2024 division), e.g. 13003 for Balen. */
 export const municipalityNis = z.string().regex(/^[0-9]{5}$/, 'must be a five-digit NIS code such as 13003');
 /** Neighbourhood code: the municipality's NIS code followed by up to six letters, digits or _. */
-export const neighbourhoodCode = z.string().regex(/^[0-9]{5}[0-9A-Za-z_]{0,6}$/, 'must be a neighbourhood code such as 1300301');
+export const neighbourhoodCode = z
+  .string()
+  .regex(/^[0-9]{5}[0-9A-Za-z_]{0,6}$/, 'must be a neighbourhood code such as 1300301');
 /** Statbel statistical sector code, e.g. 13003A00-. */
-export const sectorCode = z.string().regex(/^[0-9]{5}[A-Z0-9-]{4}$/, 'must be a statistical sector code such as 13003A00-');
+export const sectorCode = z
+  .string()
+  .regex(/^[0-9]{5}[A-Z0-9-]{4}$/, 'must be a statistical sector code such as 13003A00-');
 
 export const KEMPEN_REGION_CODE = 'sw11';
 

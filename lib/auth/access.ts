@@ -77,8 +77,10 @@ const NONE = { kind: 'none' } as const;
 export function buildAccessScope(profile: AccessProfile): AccessScope | null {
   if (profile.disabled) return null;
   const municipalities = [...new Set(profile.municipalities)].sort();
-  const inMunicipalities: SignalReach = municipalities.length > 0 ? { kind: 'municipalities', nis: municipalities } : NONE;
-  const aggregatesOfMunicipalities: AggregateReach = municipalities.length > 0 ? { kind: 'municipalities', nis: municipalities } : NONE;
+  const inMunicipalities: SignalReach =
+    municipalities.length > 0 ? { kind: 'municipalities', nis: municipalities } : NONE;
+  const aggregatesOfMunicipalities: AggregateReach =
+    municipalities.length > 0 ? { kind: 'municipalities', nis: municipalities } : NONE;
   const base = {
     role: profile.role,
     userId: profile.userId,
@@ -144,9 +146,15 @@ export function buildAccessScope(profile: AccessProfile): AccessScope | null {
   }
 }
 
-type Reaches = Pick<AccessScope, 'signalPoints' | 'signalDescriptions' | 'aggregates' | 'canReportSignals' | 'canManageSignals' | 'canExport'>;
+type Reaches = Pick<
+  AccessScope,
+  'signalPoints' | 'signalDescriptions' | 'aggregates' | 'canReportSignals' | 'canManageSignals' | 'canExport'
+>;
 
-function withFlags(base: Pick<AccessScope, 'role' | 'userId' | 'organisationId' | 'organisationType' | 'municipalities' | 'regionCode'>, reaches: Reaches): AccessScope {
+function withFlags(
+  base: Pick<AccessScope, 'role' | 'userId' | 'organisationId' | 'organisationType' | 'municipalities' | 'regionCode'>,
+  reaches: Reaches,
+): AccessScope {
   return {
     ...base,
     ...reaches,
@@ -174,9 +182,12 @@ export interface AreaAccessFacts {
 
 function reaches(reach: SignalReach, signal: SignalAccessFacts): boolean {
   switch (reach.kind) {
-    case 'own': return signal.reporterUserId !== null && signal.reporterUserId === reach.userId;
-    case 'municipalities': return reach.nis.includes(signal.municipalityNis);
-    default: return false;
+    case 'own':
+      return signal.reporterUserId !== null && signal.reporterUserId === reach.userId;
+    case 'municipalities':
+      return reach.nis.includes(signal.municipalityNis);
+    default:
+      return false;
   }
 }
 
@@ -209,10 +220,14 @@ export function canSeeAggregatesOf(scope: AccessScope | null, area: AreaAccessFa
   if (scope === null) return false;
   const reach = scope.aggregates;
   switch (reach.kind) {
-    case 'all': return true;
-    case 'region': return reach.regionCode === area.regionCode;
-    case 'municipalities': return area.municipalityNis !== undefined && reach.nis.includes(area.municipalityNis);
-    default: return false;
+    case 'all':
+      return true;
+    case 'region':
+      return reach.regionCode === area.regionCode;
+    case 'municipalities':
+      return area.municipalityNis !== undefined && reach.nis.includes(area.municipalityNis);
+    default:
+      return false;
   }
 }
 
@@ -222,15 +237,21 @@ export function canSeeAggregatesOf(scope: AccessScope | null, area: AreaAccessFa
  * region show the signals of exactly these municipalities.
  */
 export function aggregateMunicipalitiesIn(
-  scope: AccessScope | null, regionCode: string, regionMunicipalities: readonly string[],
+  scope: AccessScope | null,
+  regionCode: string,
+  regionMunicipalities: readonly string[],
 ): readonly string[] {
   if (scope === null) return [];
   const reach = scope.aggregates;
   switch (reach.kind) {
-    case 'all': return regionMunicipalities;
-    case 'region': return reach.regionCode === regionCode ? regionMunicipalities : [];
-    case 'municipalities': return regionMunicipalities.filter((nis) => reach.nis.includes(nis));
-    default: return [];
+    case 'all':
+      return regionMunicipalities;
+    case 'region':
+      return reach.regionCode === regionCode ? regionMunicipalities : [];
+    case 'municipalities':
+      return regionMunicipalities.filter((nis) => reach.nis.includes(nis));
+    default:
+      return [];
   }
 }
 
@@ -255,13 +276,17 @@ export interface SignalTileAccess {
 }
 
 export function signalTileAccess(scope: AccessScope | null): SignalTileAccess | null {
-  if (scope === null || scope.signalPoints.kind !== 'municipalities' || scope.signalPoints.nis.length === 0) return null;
+  if (scope === null || scope.signalPoints.kind !== 'municipalities' || scope.signalPoints.nis.length === 0)
+    return null;
   const nis = scope.signalPoints.nis;
   return { cells: { kind: 'municipalities', nis }, points: nis };
 }
 
 /** The municipalities of a region whose signals the main map shows this person (see signalTileAccess). */
-export function mapSignalMunicipalitiesIn(scope: AccessScope | null, regionMunicipalities: readonly string[]): readonly string[] {
+export function mapSignalMunicipalitiesIn(
+  scope: AccessScope | null,
+  regionMunicipalities: readonly string[],
+): readonly string[] {
   const access = signalTileAccess(scope);
   return access ? regionMunicipalities.filter((nis) => access.points.includes(nis)) : [];
 }
@@ -282,10 +307,14 @@ export function canExportAggregates(scope: AccessScope | null): boolean {
  * regional analysts for the municipalities of their region (regional platforms steer the pilots'
  * change plans). Advisors, reporters and admins read the plans but do not write them.
  */
-export function canRecordActionIn(scope: AccessScope | null, area: AreaAccessFacts & { municipalityNis: string }): boolean {
+export function canRecordActionIn(
+  scope: AccessScope | null,
+  area: AreaAccessFacts & { municipalityNis: string },
+): boolean {
   if (scope === null) return false;
   if (scope.role === 'coordinator') return scope.municipalities.includes(area.municipalityNis);
-  if (scope.role === 'regional_analyst') return scope.aggregates.kind === 'region' && scope.aggregates.regionCode === area.regionCode;
+  if (scope.role === 'regional_analyst')
+    return scope.aggregates.kind === 'region' && scope.aggregates.regionCode === area.regionCode;
   return false;
 }
 
@@ -301,8 +330,10 @@ export function canReadAuditLog(scope: AccessScope | null): boolean {
   return scope !== null && scope.canReadAuditLog;
 }
 
-
-export interface Denial { status: 401 | 403; error: string }
+export interface Denial {
+  status: 401 | 403;
+  error: string;
+}
 
 /**
  * Why a request may not go ahead, or null when it may: 401 for nobody signed in, 403 when the

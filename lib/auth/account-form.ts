@@ -8,14 +8,18 @@ import { ORGANISATION_TYPES, type OrganisationType } from './roles';
  * needs an organisation, an analyst a region, e-mail not yet taken, municipalities that
  * exist) are checked where the data is: db/queries/account-admin.ts.
  */
-export interface FieldError { code: string; message: string }
+export interface FieldError {
+  code: string;
+  message: string;
+}
 
 export interface AccountFormInput {
   name: string;
   email: string;
   password: string;
   role: string;
-  organisation: { kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string; type: OrganisationType };
+  organisation:
+    { kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string; type: OrganisationType };
   municipalities: string[];
   regionCode: string | null;
 }
@@ -34,7 +38,8 @@ const form = z.object({
   regionCode: text(10),
 });
 
-export type ParsedAccountForm = { ok: true; value: AccountFormInput } | { ok: false; errors: Record<string, FieldError> };
+export type ParsedAccountForm =
+  { ok: true; value: AccountFormInput } | { ok: false; errors: Record<string, FieldError> };
 
 /** Reads the form's fields (FormData.get / getAll results); never throws. */
 export function parseAccountForm(fields: Record<string, unknown>): ParsedAccountForm {
@@ -45,7 +50,8 @@ export function parseAccountForm(fields: Record<string, unknown>): ParsedAccount
   });
   if (!parsed.success) {
     const errors: Record<string, FieldError> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '_form')] ??= { code: 'invalid', message: issue.message };
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0] ?? '_form')] ??= { code: 'invalid', message: issue.message };
     return { ok: false, errors };
   }
   const value = parsed.data;
@@ -55,7 +61,11 @@ export function parseAccountForm(fields: Record<string, unknown>): ParsedAccount
     const type = value.newOrganisationType ?? '';
     const errors: Record<string, FieldError> = {};
     if (name === '') errors.newOrganisationName = { code: 'required', message: 'is required for a new organisation' };
-    if (!(ORGANISATION_TYPES as readonly string[]).includes(type)) errors.newOrganisationType = { code: 'unknown_value', message: `must be one of ${ORGANISATION_TYPES.join(', ')}` };
+    if (!(ORGANISATION_TYPES as readonly string[]).includes(type))
+      errors.newOrganisationType = {
+        code: 'unknown_value',
+        message: `must be one of ${ORGANISATION_TYPES.join(', ')}`,
+      };
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     organisation = { kind: 'new', name, type: type as OrganisationType };
   } else if (value.organisation !== '') {

@@ -28,17 +28,24 @@ export type AuditEvent = (typeof AUDIT_EVENTS)[number];
  * no nesting, and no free text that could carry a name, an e-mail address or a description.
  */
 const detailValue = z.union([
-  z.string().max(64).regex(/^[A-Za-z0-9_.:\-]*$/, 'must be a short code (letters, digits, _ . : -), not free text'),
+  z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_.:\-]*$/, 'must be a short code (letters, digits, _ . : -), not free text'),
   z.number().finite(),
   z.boolean(),
   z.null(),
 ]);
-const FORBIDDEN_KEYS = /^(email|e_mail|mail|name|first_name|last_name|description|text|comment|note|password|address|phone|ip|ip_address)$/i;
+const FORBIDDEN_KEYS =
+  /^(email|e_mail|mail|name|first_name|last_name|description|text|comment|note|password|address|phone|ip|ip_address)$/i;
 
 export const auditDetails = z.record(
-  z.string().regex(/^[a-z][a-z_]*$/, 'detail keys are snake_case').refine((key) => !FORBIDDEN_KEYS.test(key), {
-    message: 'detail key names personal content',
-  }),
+  z
+    .string()
+    .regex(/^[a-z][a-z_]*$/, 'detail keys are snake_case')
+    .refine((key) => !FORBIDDEN_KEYS.test(key), {
+      message: 'detail key names personal content',
+    }),
   detailValue,
 );
 export type AuditDetails = z.infer<typeof auditDetails>;
@@ -54,9 +61,11 @@ export interface AuditEntry {
 export const auditEntry = z.object({
   event: z.enum(AUDIT_EVENTS),
   actorUserId: z.number().int().positive().nullable(),
-  target: z.object({
-    kind: z.string().regex(/^[a-z][a-z_]*$/, 'target kind is snake_case'),
-    id: z.union([z.number().int(), z.string().regex(/^[A-Za-z0-9_\-]{1,64}$/, 'target id is a code or number')]),
-  }).optional(),
+  target: z
+    .object({
+      kind: z.string().regex(/^[a-z][a-z_]*$/, 'target kind is snake_case'),
+      id: z.union([z.number().int(), z.string().regex(/^[A-Za-z0-9_\-]{1,64}$/, 'target id is a code or number')]),
+    })
+    .optional(),
   details: auditDetails.optional(),
 });

@@ -9,13 +9,23 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const query = z.strictObject({
   gebeurtenis: z.enum(AUDIT_EVENTS).optional(),
-  pagina: z.string().regex(/^[1-9][0-9]{0,5}$/, 'must be a page number').transform(Number).optional(),
+  pagina: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, 'must be a page number')
+    .transform(Number)
+    .optional(),
 });
 
-export type AuditQuery = { ok: true; event: (typeof AUDIT_EVENTS)[number] | undefined; page: number } | { ok: false; error: string };
+export type AuditQuery =
+  { ok: true; event: (typeof AUDIT_EVENTS)[number] | undefined; page: number } | { ok: false; error: string };
 
 export function parseAuditQuery(search: Record<string, string | string[] | undefined>): AuditQuery {
-  const single = Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value : value === '' ? undefined : value]));
+  const single = Object.fromEntries(
+    Object.entries(search).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value : value === '' ? undefined : value,
+    ]),
+  );
   const parsed = query.safeParse(single);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

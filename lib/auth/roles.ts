@@ -18,4 +18,3 @@ export type Role = (typeof ROLES)[number];
  */
 export const ORGANISATION_TYPES = [...PARTNER_TYPES, 'municipality'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
-

@@ -17,7 +17,11 @@ export function sessionCookieName(secureCookies: boolean): string {
  * auth.test.ts compares them). Only the cookie named for the request's scheme counts, as in
  * better-auth.
  */
-export function verifiedSessionToken(cookieHeader: string | null, secret: string, secureCookies: boolean): string | null {
+export function verifiedSessionToken(
+  cookieHeader: string | null,
+  secret: string,
+  secureCookies: boolean,
+): string | null {
   if (!cookieHeader) return null;
   const value = parseCookies(cookieHeader).get(sessionCookieName(secureCookies));
   if (!value) return null;

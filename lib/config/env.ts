@@ -30,8 +30,12 @@ export const envSchema = z.object({
   /** Small-numbers threshold of the analyses and exports: counts from 1 to this − 1 are hidden. */
   BUURTRADAR_MIN_COUNT: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ message: 'must be a whole number from 2 to 100' }).int('must be a whole number from 2 to 100')
-      .min(2, 'must be at least 2').max(100, 'must be at most 100').default(5),
+    z.coerce
+      .number({ message: 'must be a whole number from 2 to 100' })
+      .int('must be a whole number from 2 to 100')
+      .min(2, 'must be at least 2')
+      .max(100, 'must be at most 100')
+      .default(5),
   ),
 });
 

@@ -3,7 +3,12 @@ import { settlementKind } from './generate-profiles';
 import type { NeighbourhoodShape } from './geometry';
 import { NAME_WORDS, NameBook } from './place-names';
 import { type Rng, clamp, compareText, stream } from './random';
-import type { DemoMunicipalityInput, DemoSocialHousingComplex, DemoSubstandardDwelling, NeighbourhoodProfile } from './types';
+import type {
+  DemoMunicipalityInput,
+  DemoSocialHousingComplex,
+  DemoSubstandardDwelling,
+  NeighbourhoodProfile,
+} from './types';
 
 /** Social rental units per inhabitant: about 5 % of Flemish households rent socially. */
 const UNITS_PER_INHABITANT = 0.022;
@@ -68,7 +73,9 @@ export function generateSubstandardDwellings(
     const shape = shapes.get(profile.code);
     if (!shape) continue;
     const rng = stream(seed, 'substandard', profile.code);
-    const count = rng.poisson((profile.population / 1000) * SUBSTANDARD_RATE * (DEMO_DAYS / 365) * Math.exp(0.5 * profile.need));
+    const count = rng.poisson(
+      (profile.population / 1000) * SUBSTANDARD_RATE * (DEMO_DAYS / 365) * Math.exp(0.5 * profile.need),
+    );
     for (let i = 0; i < count; i++) {
       records.push({
         ...shape.location(shape.snapped(rng, (r) => shape.settlementPoint(r))),
@@ -77,7 +84,9 @@ export function generateSubstandardDwellings(
       });
     }
   }
-  return records.sort((a, b) => compareText(a.recorded_on, b.recorded_on) || compareText(a.neighbourhood_code, b.neighbourhood_code));
+  return records.sort(
+    (a, b) => compareText(a.recorded_on, b.recorded_on) || compareText(a.neighbourhood_code, b.neighbourhood_code),
+  );
 }
 
 /** Decisions are taken on working days. */

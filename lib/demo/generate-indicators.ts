@@ -19,7 +19,10 @@ export function generateIndicators(seed: string, profiles: readonly Neighbourhoo
     const values: Values = {
       population: profile.population,
       share_65_plus: round(clamp(20.5 + 3.2 * profile.ageing + rng.normal(0, 0.8), 13, 32), 1),
-      share_80_plus_alone: round(clamp(3.4 + 0.6 * profile.ageing + 0.5 * profile.need + rng.normal(0, 0.3), 1.5, 7.5), 1),
+      share_80_plus_alone: round(
+        clamp(3.4 + 0.6 * profile.ageing + 0.5 * profile.need + rng.normal(0, 0.3), 1.5, 7.5),
+        1,
+      ),
       share_increased_reimbursement: round(clamp(15 + 3.5 * profile.need + rng.normal(0, 1), 7, 32), 1),
       median_income: Math.round(clamp(26_500 - 2_300 * profile.need + rng.normal(0, 800), 19_000, 33_500) / 10) * 10,
     };
@@ -39,13 +42,15 @@ export function generateIndicators(seed: string, profiles: readonly Neighbourhoo
     const population = entries.reduce((sum, e) => sum + e.profile.population, 0);
     const weighted = (code: IndicatorCode) =>
       population > 0 ? entries.reduce((sum, e) => sum + e.values[code] * e.profile.population, 0) / population : 0;
-    records.push(...toRecords('municipality', nis, {
-      population,
-      share_65_plus: round(weighted('share_65_plus'), 1),
-      share_80_plus_alone: round(weighted('share_80_plus_alone'), 1),
-      share_increased_reimbursement: round(weighted('share_increased_reimbursement'), 1),
-      median_income: Math.round(weighted('median_income') / 10) * 10,
-    }));
+    records.push(
+      ...toRecords('municipality', nis, {
+        population,
+        share_65_plus: round(weighted('share_65_plus'), 1),
+        share_80_plus_alone: round(weighted('share_80_plus_alone'), 1),
+        share_increased_reimbursement: round(weighted('share_increased_reimbursement'), 1),
+        median_income: Math.round(weighted('median_income') / 10) * 10,
+      }),
+    );
   }
   return records;
 }

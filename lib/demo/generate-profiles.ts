@@ -51,9 +51,12 @@ export function buildProfiles(
     const own = shapes.filter((shape) => shape.municipalityNis === municipality.nis);
     if (own.length === 0) continue;
     const rng = stream(seed, 'profiles', municipality.nis);
-    const weights = own.map((shape) => Math.sqrt(shape.areaM2) * POPULATION_WEIGHT[settlementKind(shape.name)] * rng.logNormal(0.3));
+    const weights = own.map(
+      (shape) => Math.sqrt(shape.areaM2) * POPULATION_WEIGHT[settlementKind(shape.name)] * rng.logNormal(0.3),
+    );
     // No population known: assume a typical Kempen density of 350 inhabitants per km².
-    const total = municipality.population_2020 ?? Math.round(own.reduce((sum, shape) => sum + shape.areaM2, 0) * 350e-6);
+    const total =
+      municipality.population_2020 ?? Math.round(own.reduce((sum, shape) => sum + shape.areaM2, 0) * 350e-6);
     const populations = apportion(total, weights);
 
     const municipalityNeed = rng.normal(0, 0.4);
@@ -111,11 +114,16 @@ function markHotspots(seed: string, profiles: NeighbourhoodProfile[], shapes: re
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (weights.length === 0) return [];
-  if (!(sum > 0)) return apportion(total, weights.map(() => 1));
+  if (!(sum > 0))
+    return apportion(
+      total,
+      weights.map(() => 1),
+    );
   const exact = weights.map((w) => (total * w) / sum);
   const result = exact.map(Math.floor);
   let left = total - result.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
     .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of order) {
     if (left <= 0) break;

@@ -12,24 +12,41 @@ const YEARS = DEMO_DAYS / 365;
 
 /** Share of each category among all signals (relative weights). */
 const CATEGORY_WEIGHTS: Record<SignalCategoryCode, number> = {
-  loneliness: 18, financial_hardship: 14, rights_not_taken_up: 9, poor_housing: 9, unsafe_street: 7,
-  care_need_alone: 14, mental_wellbeing: 10, self_neglect: 5, mobility: 8, caregiver_strain: 6,
+  loneliness: 18,
+  financial_hardship: 14,
+  rights_not_taken_up: 9,
+  poor_housing: 9,
+  unsafe_street: 7,
+  care_need_alone: 14,
+  mental_wellbeing: 10,
+  self_neglect: 5,
+  mobility: 8,
+  caregiver_strain: 6,
 };
 
 /** How strongly a category peaks in winter (0 = no season). */
 const WINTER_PEAK: Partial<Record<SignalCategoryCode, number>> = {
-  loneliness: 0.45, unsafe_street: 0.3, financial_hardship: 0.2, mobility: 0.2, mental_wellbeing: 0.15, poor_housing: 0.15,
+  loneliness: 0.45,
+  unsafe_street: 0.3,
+  financial_hardship: 0.2,
+  mobility: 0.2,
+  mental_wellbeing: 0.15,
+  poor_housing: 0.15,
 };
 
 /** Subcategory choice: how often one is given, and relative weights (plus extra weight in winter). */
-const SUBCATEGORIES: Partial<Record<SignalCategoryCode, { share: number; options: Record<string, [number, number]> }>> = {
-  loneliness: { share: 0.55, options: { loneliness_social_isolation: [70, 0], loneliness_bereavement: [30, 0] } },
-  financial_hardship: { share: 0.6, options: { financial_debt: [55, 0], financial_energy_poverty: [35, 30] } },
-  rights_not_taken_up: { share: 0.5, options: { rights_increased_reimbursement: [60, 0], rights_care_allowance: [40, 0] } },
-  poor_housing: { share: 0.6, options: { housing_damp_mould: [55, 25], housing_unsafe: [45, 0] } },
-  unsafe_street: { share: 0.65, options: { unsafe_street_lighting: [45, 25], unsafe_street_nuisance: [55, 0] } },
-  care_need_alone: { share: 0.55, options: { care_need_daily_tasks: [60, 0], care_need_medication: [40, 0] } },
-};
+const SUBCATEGORIES: Partial<Record<SignalCategoryCode, { share: number; options: Record<string, [number, number]> }>> =
+  {
+    loneliness: { share: 0.55, options: { loneliness_social_isolation: [70, 0], loneliness_bereavement: [30, 0] } },
+    financial_hardship: { share: 0.6, options: { financial_debt: [55, 0], financial_energy_poverty: [35, 30] } },
+    rights_not_taken_up: {
+      share: 0.5,
+      options: { rights_increased_reimbursement: [60, 0], rights_care_allowance: [40, 0] },
+    },
+    poor_housing: { share: 0.6, options: { housing_damp_mould: [55, 25], housing_unsafe: [45, 0] } },
+    unsafe_street: { share: 0.65, options: { unsafe_street_lighting: [45, 25], unsafe_street_nuisance: [55, 0] } },
+    care_need_alone: { share: 0.55, options: { care_need_daily_tasks: [60, 0], care_need_medication: [40, 0] } },
+  };
 
 /** Who tends to notice what; other partner types report now and then. */
 const REPORTERS: Record<SignalCategoryCode, Partial<Record<PartnerType, number>>> = {
@@ -63,8 +80,10 @@ export function generateSignals(
     const shape = shapes.get(profile.code);
     if (!shape) continue;
     const rng = stream(seed, 'signals', profile.code);
-    const rate = BASE_RATE * (profile.isPilot ? PILOT_FACTOR : 1)
-      * (profile.hotspotFactor > 1 ? profile.hotspotFactor : Math.exp(0.2 * profile.need));
+    const rate =
+      BASE_RATE *
+      (profile.isPilot ? PILOT_FACTOR : 1) *
+      (profile.hotspotFactor > 1 ? profile.hotspotFactor : Math.exp(0.2 * profile.need));
     const count = rng.poisson((profile.population / 1000) * rate * YEARS);
     const boosted = new Set(profile.hotspotCategories);
     for (let i = 0; i < count; i++) {
@@ -82,7 +101,9 @@ export function generateSignals(
     }
   }
   // Oldest first, so ids grow with time as they would in real use.
-  return signals.sort((a, b) => compareText(a.observed_at, b.observed_at) || compareText(a.neighbourhood_code, b.neighbourhood_code));
+  return signals.sort(
+    (a, b) => compareText(a.observed_at, b.observed_at) || compareText(a.neighbourhood_code, b.neighbourhood_code),
+  );
 }
 
 function weightsFor(boosted: ReadonlySet<SignalCategoryCode>): Record<SignalCategoryCode, number> {
@@ -107,12 +128,21 @@ function drawDay(rng: Rng, category: SignalCategoryCode): number {
 function timing(rng: Rng, day: number): Pick<DemoSignal, 'observed_at' | 'reported_at'> {
   const observedMinute = rng.int(8 * 60, 17 * 60);
   const delay = rng.table({ sameDay: 60, days: 30, weeks: 10 });
-  const reportDay = Math.min(DEMO_DAYS - 1, day + (delay === 'sameDay' ? 0 : delay === 'days' ? rng.int(1, 3) : rng.int(4, 14)));
-  const reportMinute = reportDay === day ? Math.min(20 * 60, observedMinute + rng.int(15, 240)) : rng.int(8 * 60, 18 * 60);
+  const reportDay = Math.min(
+    DEMO_DAYS - 1,
+    day + (delay === 'sameDay' ? 0 : delay === 'days' ? rng.int(1, 3) : rng.int(4, 14)),
+  );
+  const reportMinute =
+    reportDay === day ? Math.min(20 * 60, observedMinute + rng.int(15, 240)) : rng.int(8 * 60, 18 * 60);
   return { observed_at: brusselsInstant(day, observedMinute), reported_at: brusselsInstant(reportDay, reportMinute) };
 }
 
-function drawSubcategory(rng: Rng, category: SignalCategoryCode, day: number, profile: NeighbourhoodProfile): string | null {
+function drawSubcategory(
+  rng: Rng,
+  category: SignalCategoryCode,
+  day: number,
+  profile: NeighbourhoodProfile,
+): string | null {
   const spec = SUBCATEGORIES[category];
   if (!spec || !rng.chance(spec.share)) return null;
   const winter = Math.max(0, winterness(day));
@@ -124,14 +154,23 @@ function drawSubcategory(rng: Rng, category: SignalCategoryCode, day: number, pr
 }
 
 /** Status follows age: recent signals are still open, a year-old one is nearly always closed. */
-function handling(rng: Rng, category: SignalCategoryCode, day: number): Pick<DemoSignal, 'status' | 'urgency' | 'follow_up_requested'> {
+function handling(
+  rng: Rng,
+  category: SignalCategoryCode,
+  day: number,
+): Pick<DemoSignal, 'status' | 'urgency' | 'follow_up_requested'> {
   const age = daysBeforeEnd(day);
   const statusWeights: Record<SignalStatus, number> =
-    age < 14 ? { new: 50, discussed: 30, referred: 15, followed_up: 5, closed: 0 }
-    : age < 60 ? { new: 10, discussed: 25, referred: 30, followed_up: 25, closed: 10 }
-    : age < 180 ? { new: 2, discussed: 8, referred: 15, followed_up: 25, closed: 50 }
-    : { new: 0, discussed: 1, referred: 4, followed_up: 10, closed: 85 };
-  const urgency = rng.table(URGENT_CATEGORIES.has(category) ? { low: 10, normal: 55, high: 35 } : { low: 25, normal: 60, high: 15 });
+    age < 14
+      ? { new: 50, discussed: 30, referred: 15, followed_up: 5, closed: 0 }
+      : age < 60
+        ? { new: 10, discussed: 25, referred: 30, followed_up: 25, closed: 10 }
+        : age < 180
+          ? { new: 2, discussed: 8, referred: 15, followed_up: 25, closed: 50 }
+          : { new: 0, discussed: 1, referred: 4, followed_up: 10, closed: 85 };
+  const urgency = rng.table(
+    URGENT_CATEGORIES.has(category) ? { low: 10, normal: 55, high: 35 } : { low: 25, normal: 60, high: 15 },
+  );
   return {
     status: rng.table(statusWeights),
     urgency,

@@ -100,7 +100,8 @@ export class NeighbourhoodShape {
       const gx = Math.round(x / GRID_METRES) * GRID_METRES;
       const gy = Math.round(y / GRID_METRES) * GRID_METRES;
       const nodes: [number, number][] = [];
-      for (const dx of [-1, 0, 1]) for (const dy of [-1, 0, 1]) nodes.push([gx + dx * GRID_METRES, gy + dy * GRID_METRES]);
+      for (const dx of [-1, 0, 1])
+        for (const dy of [-1, 0, 1]) nodes.push([gx + dx * GRID_METRES, gy + dy * GRID_METRES]);
       nodes.sort((a, b) => Math.hypot(a[0] - x, a[1] - y) - Math.hypot(b[0] - x, b[1] - y));
       for (const [nx, ny] of nodes) {
         const [nodeLon, nodeLat] = fromLambert72(nx, ny);

@@ -5,14 +5,43 @@ import type { Rng } from './random';
  * words (trees, saints, heath words), never from people's names.
  */
 export const NAME_WORDS = {
-  centre: ['De Wezel', 'Den Heuvel', 'De Schakel', 'Het Anker', 'De Linde', 'Den Dries', "'t Pleintje", 'De Kring', 'Ter Heide', 'De Vlaswaai'],
+  centre: [
+    'De Wezel',
+    'Den Heuvel',
+    'De Schakel',
+    'Het Anker',
+    'De Linde',
+    'Den Dries',
+    "'t Pleintje",
+    'De Kring',
+    'Ter Heide',
+    'De Vlaswaai',
+  ],
   tree: ['Linde', 'Notelaar', 'Eik', 'Vlier', 'Meidoorn', 'Kastanje', 'Berk', 'Hazelaar', 'Wilg', 'Beuk'],
   saint: ['Sint-Anna', 'Sint-Jozef', 'Sint-Elisabeth', 'Sint-Barbara', 'Sint-Vincentius', 'Sint-Lodewijk'],
   heath: ['Ter Heide', 'Hemelrijk', 'Den Brem', 'Zonnedauw', 'Het Ven', 'De Heidebloem', 'Bremdal', 'Ter Nethe'],
   grocery: ['De Kar', 'Het Winkeltje', 'De Buurtwinkel', 'Den Boord', 'De Mand'],
   housingPrefix: ['Residentie', 'Hof', 'Wijk', 'Woonerf', 'Park'],
-  housing: ['De Linde', 'De Brem', 'De Heide', 'Ter Beuken', 'Den Eik', 'De Vlier', 'Hazelaar', 'Meidoorn', 'Lindehof',
-    'Kastanjelaar', 'De Wilgen', 'Zonnedauw', 'Heidebloem', 'Berkenhof', 'Het Ven', 'Nethehof', 'De Akker', 'Molenveld'],
+  housing: [
+    'De Linde',
+    'De Brem',
+    'De Heide',
+    'Ter Beuken',
+    'Den Eik',
+    'De Vlier',
+    'Hazelaar',
+    'Meidoorn',
+    'Lindehof',
+    'Kastanjelaar',
+    'De Wilgen',
+    'Zonnedauw',
+    'Heidebloem',
+    'Berkenhof',
+    'Het Ven',
+    'Nethehof',
+    'De Akker',
+    'Molenveld',
+  ],
 } as const;
 
 const COMPASS = new Set(['Noord', 'Oost', 'Zuid', 'West']);

@@ -9,12 +9,23 @@
 const DEG = Math.PI / 180;
 const ARCSEC = DEG / 3600;
 
-interface Ellipsoid { a: number; e2: number }
+interface Ellipsoid {
+  a: number;
+  e2: number;
+}
 const WGS84: Ellipsoid = ellipsoid(6378137, 1 / 298.257223563);
 const INTL_1924: Ellipsoid = ellipsoid(6378388, 1 / 297);
 
 // BD72 → WGS84, position-vector convention as in PROJ's +towgs84.
-const SHIFT = { tx: -106.8686, ty: 52.2978, tz: -103.7239, rx: 0.3366 * ARCSEC, ry: -0.457 * ARCSEC, rz: 1.8422 * ARCSEC, s: -1.2747e-6 };
+const SHIFT = {
+  tx: -106.8686,
+  ty: 52.2978,
+  tz: -103.7239,
+  rx: 0.3366 * ARCSEC,
+  ry: -0.457 * ARCSEC,
+  rz: 1.8422 * ARCSEC,
+  s: -1.2747e-6,
+};
 
 // Projection constants of EPSG:31370.
 const LAT_1 = 51.16666723333333 * DEG;
@@ -25,7 +36,8 @@ const Y_0 = 5400088.438;
 
 const e = Math.sqrt(INTL_1924.e2);
 const mOf = (lat: number) => Math.cos(lat) / Math.sqrt(1 - INTL_1924.e2 * Math.sin(lat) ** 2);
-const tOf = (lat: number) => Math.tan(Math.PI / 4 - lat / 2) / ((1 - e * Math.sin(lat)) / (1 + e * Math.sin(lat))) ** (e / 2);
+const tOf = (lat: number) =>
+  Math.tan(Math.PI / 4 - lat / 2) / ((1 - e * Math.sin(lat)) / (1 + e * Math.sin(lat))) ** (e / 2);
 const N = (Math.log(mOf(LAT_1)) - Math.log(mOf(LAT_2))) / (Math.log(tOf(LAT_1)) - Math.log(tOf(LAT_2)));
 const AF = INTL_1924.a * (mOf(LAT_1) / (N * tOf(LAT_1) ** N));
 // lat_0 = 90°, so the radius at the origin latitude is 0.
@@ -50,7 +62,10 @@ export function fromLambert72(x: number, y: number): [number, number] {
   for (let i = 0; i < 10; i++) {
     const sin = e * Math.sin(lat);
     const next = Math.PI / 2 - 2 * Math.atan(t * ((1 - sin) / (1 + sin)) ** (e / 2));
-    if (Math.abs(next - lat) < 1e-14) { lat = next; break; }
+    if (Math.abs(next - lat) < 1e-14) {
+      lat = next;
+      break;
+    }
     lat = next;
   }
   const lon = theta / N + LON_0;
@@ -75,7 +90,10 @@ function fromGeocentric([x, y, z]: Xyz, { a, e2 }: Ellipsoid): [number, number] 
   for (let i = 0; i < 10; i++) {
     const n = a / Math.sqrt(1 - e2 * Math.sin(lat) ** 2);
     const next = Math.atan2(z + e2 * n * Math.sin(lat), p);
-    if (Math.abs(next - lat) < 1e-14) { lat = next; break; }
+    if (Math.abs(next - lat) < 1e-14) {
+      lat = next;
+      break;
+    }
     lat = next;
   }
   return [Math.atan2(y, x), lat];
@@ -93,11 +111,15 @@ function helmertInverse([x, y, z]: Xyz): Xyz {
   const k = 1 + s;
   const b: Xyz = [(x - tx) / k, (y - ty) / k, (z - tz) / k];
   // R = [[1, -rz, ry], [rz, 1, -rx], [-ry, rx, 1]]; solve R·v = b by Cramer's rule.
-  const m = [[1, -rz, ry], [rz, 1, -rx], [-ry, rx, 1]] as const;
+  const m = [
+    [1, -rz, ry],
+    [rz, 1, -rx],
+    [-ry, rx, 1],
+  ] as const;
   const det = (c: readonly (readonly number[])[]) =>
-    c[0]![0]! * (c[1]![1]! * c[2]![2]! - c[1]![2]! * c[2]![1]!)
-    - c[0]![1]! * (c[1]![0]! * c[2]![2]! - c[1]![2]! * c[2]![0]!)
-    + c[0]![2]! * (c[1]![0]! * c[2]![1]! - c[1]![1]! * c[2]![0]!);
+    c[0]![0]! * (c[1]![1]! * c[2]![2]! - c[1]![2]! * c[2]![1]!) -
+    c[0]![1]! * (c[1]![0]! * c[2]![2]! - c[1]![2]! * c[2]![0]!) +
+    c[0]![2]! * (c[1]![0]! * c[2]![1]! - c[1]![1]! * c[2]![0]!);
   const d = det(m);
   const column = (i: number) => m.map((row, r) => row.map((value, c) => (c === i ? b[r]! : value)));
   return [det(column(0)) / d, det(column(1)) / d, det(column(2)) / d];

@@ -25,10 +25,19 @@ export function formatNumber(locale: Locale, value: number, decimals = 0): strin
  */
 export function formatMeasure(locale: Locale, t: Translate, value: number, unit: string, decimals = 0): string {
   if (unit === '%') {
-    return numberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value / 100);
+    return numberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(value / 100);
   }
   if (unit === 'EUR') {
-    return numberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+    return numberFormat(locale, {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(value);
   }
   const number = formatNumber(locale, value, decimals);
   if (unit === 'inhabitants') return `${number} ${t('unit.inhabitants')}`;

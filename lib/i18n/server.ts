@@ -7,7 +7,10 @@ import { createTranslator, messagesFor, type Translate } from './translate';
 /** The request's locale (cookie, then Accept-Language), computed once per request. */
 export const getLocale = cache(async (): Promise<Locale> => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-  return resolveLocale({ cookie: cookieStore.get(LOCALE_COOKIE)?.value, acceptLanguage: headerList.get('accept-language') });
+  return resolveLocale({
+    cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: headerList.get('accept-language'),
+  });
 });
 
 export async function getTranslator(): Promise<{ locale: Locale; t: Translate }> {

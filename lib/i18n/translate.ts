@@ -9,7 +9,9 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 /** The `{name}` parameters a Dutch message declares, as a union of names. */
-export type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
 export type MessageParams<K extends MessageKey> = Record<ParamNames<(typeof nlBE)[K]>, string | number>;
 
 /** `t('key')` for messages without parameters, `t('key', { name })` for those with. */

@@ -17,7 +17,11 @@ export interface ColumnMatch {
   problems: { code: ImportProblemCode; detail: ImportDetail }[];
 }
 
-export function matchColumns(header: readonly string[], specs: readonly ColumnSpec[], chosen: Readonly<Record<string, string>> = {}): ColumnMatch {
+export function matchColumns(
+  header: readonly string[],
+  specs: readonly ColumnSpec[],
+  chosen: Readonly<Record<string, string>> = {},
+): ColumnMatch {
   const normalised = header.map(normaliseName);
   const indexOf = new Map<string, number>();
   const problems: ColumnMatch['problems'] = [];
@@ -25,12 +29,17 @@ export function matchColumns(header: readonly string[], specs: readonly ColumnSp
 
   for (const [key, column] of Object.entries(chosen)) {
     if (!specs.some((spec) => spec.key === key)) {
-      problems.push({ code: 'options', detail: detail('unknown_field', { field: key, fields: specs.map((spec) => spec.key).join(', ') }) });
+      problems.push({
+        code: 'options',
+        detail: detail('unknown_field', { field: key, fields: specs.map((spec) => spec.key).join(', ') }),
+      });
       continue;
     }
     const index = normalised.indexOf(normaliseName(column));
-    if (index === -1) problems.push({ code: 'missing_column', detail: detail('chosen_column_missing', { column, field: key }) });
-    else if (claimed.has(index)) problems.push({ code: 'options', detail: detail('column_chosen_twice', { column: header[index]! }) });
+    if (index === -1)
+      problems.push({ code: 'missing_column', detail: detail('chosen_column_missing', { column, field: key }) });
+    else if (claimed.has(index))
+      problems.push({ code: 'options', detail: detail('column_chosen_twice', { column: header[index]! }) });
     else {
       indexOf.set(key, index);
       claimed.add(index);
@@ -39,14 +48,22 @@ export function matchColumns(header: readonly string[], specs: readonly ColumnSp
 
   for (const spec of specs) {
     if (indexOf.has(spec.key)) continue;
-    const matches = normalised.flatMap((name, index) => (!claimed.has(index) && spec.aliases.includes(name) ? [index] : []));
+    const matches = normalised.flatMap((name, index) =>
+      !claimed.has(index) && spec.aliases.includes(name) ? [index] : [],
+    );
     if (matches.length > 1) {
-      problems.push({ code: 'duplicate_column', detail: detail('ambiguous_columns', { columns: matches.map((index) => `"${header[index]}"`), field: spec.key }) });
+      problems.push({
+        code: 'duplicate_column',
+        detail: detail('ambiguous_columns', { columns: matches.map((index) => `"${header[index]}"`), field: spec.key }),
+      });
     } else if (matches.length === 1) {
       indexOf.set(spec.key, matches[0]!);
       claimed.add(matches[0]!);
     } else if (spec.required) {
-      problems.push({ code: 'missing_column', detail: detail('no_column_for', { field: spec.key, aliases: spec.aliases.slice(0, 6).join(', ') }) });
+      problems.push({
+        code: 'missing_column',
+        detail: detail('no_column_for', { field: spec.key, aliases: spec.aliases.slice(0, 6).join(', ') }),
+      });
     }
   }
 

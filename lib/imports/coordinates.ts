@@ -19,13 +19,26 @@ export const FLANDERS_LAMBERT72 = { minX: 20_000, maxX: 260_000, minY: 150_000, 
 const DECIMALS = 1e7;
 
 export type PairKind =
-  | 'wgs84' | 'wgs84_swapped' | 'lambert72' | 'lambert72_swapped'
-  | 'lambert2008' | 'web_mercator' | 'utm31' | 'degrees_outside' | 'metres_outside';
+  | 'wgs84'
+  | 'wgs84_swapped'
+  | 'lambert72'
+  | 'lambert72_swapped'
+  | 'lambert2008'
+  | 'web_mercator'
+  | 'utm31'
+  | 'degrees_outside'
+  | 'metres_outside';
 
 export const inFlandersWgs84 = (lon: number, lat: number) =>
-  lon >= FLANDERS_WGS84.minLon && lon <= FLANDERS_WGS84.maxLon && lat >= FLANDERS_WGS84.minLat && lat <= FLANDERS_WGS84.maxLat;
+  lon >= FLANDERS_WGS84.minLon &&
+  lon <= FLANDERS_WGS84.maxLon &&
+  lat >= FLANDERS_WGS84.minLat &&
+  lat <= FLANDERS_WGS84.maxLat;
 const inFlandersLambert72 = (x: number, y: number) =>
-  x >= FLANDERS_LAMBERT72.minX && x <= FLANDERS_LAMBERT72.maxX && y >= FLANDERS_LAMBERT72.minY && y <= FLANDERS_LAMBERT72.maxY;
+  x >= FLANDERS_LAMBERT72.minX &&
+  x <= FLANDERS_LAMBERT72.maxX &&
+  y >= FLANDERS_LAMBERT72.minY &&
+  y <= FLANDERS_LAMBERT72.maxY;
 
 /** What a (first, second) pair looks like: the first is x/longitude, the second y/latitude. */
 export function classifyPair(first: number, second: number): PairKind {
@@ -65,15 +78,28 @@ export type ConvertResult =
   | { ok: false; code: 'swapped_coordinates' | 'outside_flanders' | 'crs'; detail: ImportDetail };
 
 /** Names of the two coordinate columns as the file calls them, for messages. */
-export interface CoordinateLabels { first: string; second: string }
+export interface CoordinateLabels {
+  first: string;
+  second: string;
+}
 
 /** One pair in the file's system → WGS84 lon/lat inside Flanders, or the reason it is not. */
-export function toWgs84(first: number, second: number, crs: Crs, labels: CoordinateLabels = { first: 'x', second: 'y' }): ConvertResult {
+export function toWgs84(
+  first: number,
+  second: number,
+  crs: Crs,
+  labels: CoordinateLabels = { first: 'x', second: 'y' },
+): ConvertResult {
   const shown = { xName: labels.first, x: first, yName: labels.second, y: second };
   const kind = classifyPair(first, second);
   if (crs === 'wgs84') {
     if (kind === 'wgs84') return { ok: true, lon: round(first), lat: round(second) };
-    if (kind === 'wgs84_swapped') return { ok: false, code: 'swapped_coordinates', detail: detail('swapped_wgs84', { ...shown, ...FLANDERS_WGS84 }) };
+    if (kind === 'wgs84_swapped')
+      return {
+        ok: false,
+        code: 'swapped_coordinates',
+        detail: detail('swapped_wgs84', { ...shown, ...FLANDERS_WGS84 }),
+      };
     if (kind === 'degrees_outside') return outside(shown);
     return { ok: false, code: 'crs', detail: detail(READ_AS_WGS84[kind], shown) };
   }
@@ -81,7 +107,12 @@ export function toWgs84(first: number, second: number, crs: Crs, labels: Coordin
     const [lon, lat] = fromLambert72(first, second);
     return inFlandersWgs84(lon, lat) ? { ok: true, lon: round(lon), lat: round(lat) } : outside(shown);
   }
-  if (kind === 'lambert72_swapped') return { ok: false, code: 'swapped_coordinates', detail: detail('swapped_lambert72', { ...shown, ...FLANDERS_LAMBERT72 }) };
+  if (kind === 'lambert72_swapped')
+    return {
+      ok: false,
+      code: 'swapped_coordinates',
+      detail: detail('swapped_lambert72', { ...shown, ...FLANDERS_LAMBERT72 }),
+    };
   if (kind === 'metres_outside') return outside(shown);
   return { ok: false, code: 'crs', detail: detail(READ_AS_LAMBERT72[kind], shown) };
 }
@@ -105,7 +136,10 @@ const READ_AS_WGS84: Record<Exclude<PairKind, 'wgs84' | 'wgs84_swapped' | 'degre
   utm31: 'utm31_read_as_wgs84',
   metres_outside: 'far_metres_read_as_wgs84',
 };
-const READ_AS_LAMBERT72: Record<Exclude<PairKind, 'lambert72' | 'lambert72_swapped' | 'metres_outside'>, WrongSystemKey> = {
+const READ_AS_LAMBERT72: Record<
+  Exclude<PairKind, 'lambert72' | 'lambert72_swapped' | 'metres_outside'>,
+  WrongSystemKey
+> = {
   wgs84: 'degrees_read_as_lambert72',
   wgs84_swapped: 'degrees_read_as_lambert72',
   degrees_outside: 'degrees_read_as_lambert72',

@@ -107,9 +107,13 @@ export function csvErrorDetail(error: unknown): ImportDetail {
   const line = (error as CsvError & { lines?: number }).lines;
   if (!line) return detail('csv_library_error_no_line', { message: error.message });
   switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED': return detail('csv_quote_not_closed', { line });
-    case 'CSV_INVALID_CLOSING_QUOTE': return detail('csv_closing_quote', { line });
-    case 'CSV_MAX_RECORD_SIZE': return detail('csv_row_too_long', { max: MAX_RECORD_CHARS, line });
-    default: return detail('csv_library_error', { line, message: error.message });
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return detail('csv_quote_not_closed', { line });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return detail('csv_closing_quote', { line });
+    case 'CSV_MAX_RECORD_SIZE':
+      return detail('csv_row_too_long', { max: MAX_RECORD_CHARS, line });
+    default:
+      return detail('csv_library_error', { line, message: error.message });
   }
 }

@@ -1,11 +1,27 @@
 import { z } from 'zod';
 import { INDICATOR_CODES } from '@/lib/indicators/catalog';
 import { type ColumnMatch, matchColumns } from './columns';
-import { type CoordinateLabels, type Crs, CRS_CHOICES, type CrsChoice, classifyPair, detectCrs, toWgs84 } from './coordinates';
+import {
+  type CoordinateLabels,
+  type Crs,
+  CRS_CHOICES,
+  type CrsChoice,
+  classifyPair,
+  detectCrs,
+  toWgs84,
+} from './coordinates';
 import { CSV_DELIMITERS, type CsvDelimiter } from './csv';
 import { TEXT_ENCODINGS, decodeText } from './encoding';
 import {
-  COORDINATE_COLUMNS, type FileDefaults, type ImportLayer, type IndicatorRow, LAYER_SPECS, type LayerRows, type LayerSpec, type RowCells, isPeriod,
+  COORDINATE_COLUMNS,
+  type FileDefaults,
+  type ImportLayer,
+  type IndicatorRow,
+  LAYER_SPECS,
+  type LayerRows,
+  type LayerSpec,
+  type RowCells,
+  isPeriod,
 } from './layers';
 import { type ImportDetail, detail } from './problem-detail';
 import { type ImportProblem, type ImportProblemCode, fileProblem, quote, rowProblem } from './problems';
@@ -70,32 +86,56 @@ export interface ImportPlan<L extends ImportLayer = ImportLayer> {
   summary: { rowsRead: number; rowsValid: number; rowsWithErrors: number; errorCount: number; warningCount: number };
 }
 
-export function planImport<L extends ImportLayer>(layer: L, bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportPlan<L> {
+export function planImport<L extends ImportLayer>(
+  layer: L,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): ImportPlan<L> {
   const plan = emptyPlan(layer, typeof fileName === 'string' ? fileName.slice(0, 255) : '');
   const read = readFile(plan, bytes, options);
   if ('failed' in read) return fail(plan, ...read.failed);
   const { spec, choice, source } = read;
 
-  const match = matchColumns(source.header, plan.detected.format === 'csv' && spec.hasCoordinates ? [...COORDINATE_COLUMNS, ...spec.columns] : spec.columns, choice.columns);
+  const match = matchColumns(
+    source.header,
+    plan.detected.format === 'csv' && spec.hasCoordinates ? [...COORDINATE_COLUMNS, ...spec.columns] : spec.columns,
+    choice.columns,
+  );
   const defaults: FileDefaults = { indicator: choice.indicator, period: choice.period };
   plan.detected.columns = Object.fromEntries(match.nameOf);
   plan.detected.ignoredColumns = match.ignored;
   const columnProblem = spec.checkColumns?.(new Set(match.indexOf.keys()), defaults) ?? null;
   if (match.problems.length > 0 || columnProblem) {
-    return fail(plan, ...match.problems.map((problem) => fileProblem(problem.code, problem.detail)), ...(columnProblem ? [fileProblem('missing_column', columnProblem)] : []));
+    return fail(
+      plan,
+      ...match.problems.map((problem) => fileProblem(problem.code, problem.detail)),
+      ...(columnProblem ? [fileProblem('missing_column', columnProblem)] : []),
+    );
   }
 
   const checked = checkRows(plan, spec, source, match, defaults, choice.crs);
   const warnings: ImportProblem[] = [];
   if (plan.layer === 'indicators') {
-    rollUp(plan, checked.rows as IndicatorRow[], options, choice.aggregation, (key) => match.nameOf.get(key) ?? key, checked.errors, warnings);
+    rollUp(
+      plan,
+      checked.rows as IndicatorRow[],
+      options,
+      choice.aggregation,
+      (key) => match.nameOf.get(key) ?? key,
+      checked.errors,
+      warnings,
+    );
   }
   return finish(plan, checked.rows, checked.errors, warnings, source.records.length, checked.rowsWithErrors);
 }
 
 /** File-level checks, in the order a user would fix them: options, size, type, encoding, syntax. */
-function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array, options: ImportOptions):
-  { spec: LayerSpec<L>; choice: ImportChoices; source: Source } | { failed: ImportProblem[] } {
+function readFile<L extends ImportLayer>(
+  plan: ImportPlan<L>,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): { spec: LayerSpec<L>; choice: ImportChoices; source: Source } | { failed: ImportProblem[] } {
   const failed = (code: ImportProblemCode, why: ImportDetail) => ({ failed: [fileProblem(code, why)] });
   const spec = Object.hasOwn(LAYER_SPECS, plan.layer) ? (LAYER_SPECS[plan.layer] as LayerSpec<L>) : undefined;
   if (!spec) return failed('options', detail('unknown_layer', { layer: quote(plan.layer) }));
@@ -107,7 +147,11 @@ function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array,
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   if (!(bytes instanceof Uint8Array)) return failed('file_empty', detail('no_file'));
   if (bytes.length === 0) return failed('file_empty', detail('file_empty'));
-  if (bytes.length > maxBytes) return failed('file_too_large', detail('file_too_large', { size: megabytes(bytes.length), max: megabytes(maxBytes) }));
+  if (bytes.length > maxBytes)
+    return failed(
+      'file_too_large',
+      detail('file_too_large', { size: megabytes(bytes.length), max: megabytes(maxBytes) }),
+    );
   const extension = /\.([a-z0-9]+)$/i.exec(plan.fileName)?.[1]?.toLowerCase() ?? '';
   if (!choice.format && extension && !['csv', 'txt', 'tsv', 'geojson', 'json'].includes(extension)) {
     return failed('unsupported_format', detail('unsupported_extension', { extension }));
@@ -121,9 +165,13 @@ function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array,
   const format = choice.format ?? (looksJson || extension === 'geojson' || extension === 'json' ? 'geojson' : 'csv');
   plan.detected.format = format;
   plan.detected.rowUnit = format === 'csv' ? 'line' : 'feature';
-  if (format === 'geojson' && !spec.hasCoordinates) return failed('unsupported_format', detail('indicators_not_geojson'));
+  if (format === 'geojson' && !spec.hasCoordinates)
+    return failed('unsupported_format', detail('indicators_not_geojson'));
   const maxRows = options.maxRows ?? MAX_ROWS;
-  const source = format === 'csv' ? readCsvSource(decoded.text, choice.delimiter, maxRows) : readGeoJsonSource(decoded.text, maxRows);
+  const source =
+    format === 'csv'
+      ? readCsvSource(decoded.text, choice.delimiter, maxRows)
+      : readGeoJsonSource(decoded.text, maxRows);
   if ('problem' in source) return { failed: [source.problem] };
   plan.detected.delimiter = source.delimiter;
   if (source.records.length === 0) return failed('no_rows', detail('no_data_rows'));
@@ -132,16 +180,25 @@ function readFile<L extends ImportLayer>(plan: ImportPlan<L>, bytes: Uint8Array,
 
 /** Every row: its coordinates (in the file's system), its attributes, and duplicates. */
 function checkRows<L extends ImportLayer>(
-  plan: ImportPlan<L>, spec: LayerSpec<L>, source: Source, match: ColumnMatch, defaults: FileDefaults, crsChoice: CrsChoice | undefined,
+  plan: ImportPlan<L>,
+  spec: LayerSpec<L>,
+  source: Source,
+  match: ColumnMatch,
+  defaults: FileDefaults,
+  crsChoice: CrsChoice | undefined,
 ) {
   const errors: ImportProblem[] = [...source.problems];
-  const labels: CoordinateLabels = plan.detected.format === 'csv'
-    ? { first: match.nameOf.get('x') ?? 'x', second: match.nameOf.get('y') ?? 'y' }
-    : { first: 'longitude', second: 'latitude' };
+  const labels: CoordinateLabels =
+    plan.detected.format === 'csv'
+      ? { first: match.nameOf.get('x') ?? 'x', second: match.nameOf.get('y') ?? 'y' }
+      : { first: 'longitude', second: 'latitude' };
   // Coordinates first, over the whole file, because the system is decided per file.
   const positions = spec.hasCoordinates ? readPositions(source.records, match.indexOf, labels, errors) : [];
-  const crs = !spec.hasCoordinates ? null : crsChoice && crsChoice !== 'auto' ? crsChoice
-    : source.declaredCrs ?? detectCrs(positions.filter((p): p is [number, number] => p !== null));
+  const crs = !spec.hasCoordinates
+    ? null
+    : crsChoice && crsChoice !== 'auto'
+      ? crsChoice
+      : (source.declaredCrs ?? detectCrs(positions.filter((p): p is [number, number] => p !== null)));
   plan.detected.crs = crs;
   if (spec.hasCoordinates) warnAboutSwappedFile(positions, crs, labels, errors);
 
@@ -176,21 +233,40 @@ function checkRows<L extends ImportLayer>(
 }
 
 /** Row errors say "swapped" per row; when most rows are, the columns are the likely cause. */
-function warnAboutSwappedFile(positions: ([number, number] | null)[], crs: Crs | null, labels: CoordinateLabels, errors: ImportProblem[]) {
+function warnAboutSwappedFile(
+  positions: ([number, number] | null)[],
+  crs: Crs | null,
+  labels: CoordinateLabels,
+  errors: ImportProblem[],
+) {
   const usable = positions.filter((p): p is [number, number] => p !== null);
   const swapped = usable.filter(([a, b]) => classifyPair(a, b) === `${crs}_swapped`).length;
   if (usable.length > 0 && swapped > usable.length / 2) {
-    errors.unshift(fileProblem('swapped_coordinates', detail('swapped_file', { count: swapped, total: usable.length, xName: labels.first, yName: labels.second })));
+    errors.unshift(
+      fileProblem(
+        'swapped_coordinates',
+        detail('swapped_file', { count: swapped, total: usable.length, xName: labels.first, yName: labels.second }),
+      ),
+    );
   }
 }
 
 /** Street lights are unique by their own id; indicator values by area, indicator and period. */
-function duplicateOf(layer: ImportLayer, value: object, row: number, seen: Map<string, number>, cells: RowCells): ImportProblem | null {
+function duplicateOf(
+  layer: ImportLayer,
+  value: object,
+  row: number,
+  seen: Map<string, number>,
+  cells: RowCells,
+): ImportProblem | null {
   let key: string | null = null;
   let field = '';
   if (layer === 'street_lights') {
     const externalId = (value as { externalId: string | null }).externalId;
-    if (externalId !== null) { key = externalId; field = cells.label('external_id'); }
+    if (externalId !== null) {
+      key = externalId;
+      field = cells.label('external_id');
+    }
   } else if (layer === 'indicators') {
     const { areaLevel, areaCode, indicator, period } = value as IndicatorRow;
     key = `${areaCode}|${indicator}|${period}`;
@@ -206,8 +282,13 @@ function duplicateOf(layer: ImportLayer, value: object, row: number, seen: Map<s
 }
 
 function rollUp(
-  plan: ImportPlan, rows: IndicatorRow[], options: ImportOptions, aggregation: 'sum' | 'weighted_mean' | undefined,
-  labelOf: (key: string) => string, errors: ImportProblem[], warnings: ImportProblem[],
+  plan: ImportPlan,
+  rows: IndicatorRow[],
+  options: ImportOptions,
+  aggregation: 'sum' | 'weighted_mean' | undefined,
+  labelOf: (key: string) => string,
+  errors: ImportProblem[],
+  warnings: ImportProblem[],
 ) {
   const table = options.sectorTable;
   const sectorRows = rows.filter((row) => row.areaLevel === 'sector');
@@ -215,7 +296,14 @@ function rollUp(
     const neighbourhoods = sectorCounts(table);
     for (const row of rows) {
       if (row.areaLevel === 'neighbourhood' && !neighbourhoods.has(row.areaCode)) {
-        errors.push(rowProblem(row.row, labelOf('neighbourhood'), 'unknown_value', detail('unknown_neighbourhood', { code: row.areaCode })));
+        errors.push(
+          rowProblem(
+            row.row,
+            labelOf('neighbourhood'),
+            'unknown_value',
+            detail('unknown_neighbourhood', { code: row.areaCode }),
+          ),
+        );
       }
     }
   }
@@ -225,31 +313,55 @@ function rollUp(
     return;
   }
   const result = rollUpSectors(
-    sectorRows.map((row) => ({ row: row.row, sectorCode: row.areaCode, indicator: row.indicator, period: row.period, value: row.value, weight: row.weight })),
+    sectorRows.map((row) => ({
+      row: row.row,
+      sectorCode: row.areaCode,
+      indicator: row.indicator,
+      period: row.period,
+      value: row.value,
+      weight: row.weight,
+    })),
     table,
     aggregation ?? ((indicator) => DEFAULT_AGGREGATION[indicator as keyof typeof DEFAULT_AGGREGATION] ?? 'sum'),
   );
   // The roll-up names fields by key; the user knows them by the file's column names.
-  const named = (problem: ImportProblem) => ({ ...problem, field: problem.field === null ? null : labelOf(problem.field) });
+  const named = (problem: ImportProblem) => ({
+    ...problem,
+    field: problem.field === null ? null : labelOf(problem.field),
+  });
   errors.push(...result.errors.map(named));
   warnings.push(...result.warnings.map(named));
   plan.rolledUp = result.values;
 }
 
-function finish<L extends ImportLayer>(plan: ImportPlan<L>, rows: LayerRows[L][], errors: ImportProblem[], warnings: ImportProblem[], rowsRead: number, rowsWithErrors: number): ImportPlan<L> {
+function finish<L extends ImportLayer>(
+  plan: ImportPlan<L>,
+  rows: LayerRows[L][],
+  errors: ImportProblem[],
+  warnings: ImportProblem[],
+  rowsRead: number,
+  rowsWithErrors: number,
+): ImportPlan<L> {
   const errorRows = new Set(errors.flatMap((problem) => (problem.row === null ? [] : [problem.row])));
   const invalid = Math.max(rowsWithErrors, errorRows.size);
   plan.errors = byRow(errors).slice(0, MAX_LISTED_PROBLEMS);
   plan.warnings = byRow(warnings).slice(0, MAX_LISTED_PROBLEMS);
   plan.rows = errors.length === 0 ? rows : rows.filter((row) => !errorRows.has(row.row));
   plan.ok = errors.length === 0 && rows.length > 0;
-  plan.summary = { rowsRead, rowsValid: plan.rows.length, rowsWithErrors: invalid, errorCount: errors.length, warningCount: warnings.length };
+  plan.summary = {
+    rowsRead,
+    rowsValid: plan.rows.length,
+    rowsWithErrors: invalid,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+  };
   return plan;
 }
 
 /** File problems first, then by row; stable, so a row's problems keep their column order. */
 export function byRow(problems: ImportProblem[]): ImportProblem[] {
-  return problems.map((problem, index) => ({ problem, index }))
+  return problems
+    .map((problem, index) => ({ problem, index }))
     .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
     .map(({ problem }) => problem);
 }
@@ -272,7 +384,15 @@ function emptyPlan<L extends ImportLayer>(layer: L, fileName: string): ImportPla
     rolledUp: null,
     errors: [],
     warnings: [],
-    detected: { format: null, encoding: null, delimiter: null, crs: null, rowUnit: 'line', columns: {}, ignoredColumns: [] },
+    detected: {
+      format: null,
+      encoding: null,
+      delimiter: null,
+      crs: null,
+      rowUnit: 'line',
+      columns: {},
+      ignoredColumns: [],
+    },
     summary: { rowsRead: 0, rowsValid: 0, rowsWithErrors: 0, errorCount: 0, warningCount: 0 },
   };
 }
@@ -282,8 +402,12 @@ function checkServerOptions(options: unknown): ImportDetail | null {
   if (typeof options !== 'object' || options === null) return detail('options_not_object');
   const { sectorTable, maxBytes, maxRows } = options as ImportOptions;
   if (sectorTable !== undefined && !(sectorTable instanceof Map)) return detail('option_not_map');
-  for (const [name, value] of [['maxBytes', maxBytes], ['maxRows', maxRows]] as const) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) return detail('option_not_positive_integer', { option: name });
+  for (const [name, value] of [
+    ['maxBytes', maxBytes],
+    ['maxRows', maxRows],
+  ] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
+      return detail('option_not_positive_integer', { option: name });
   }
   return null;
 }
@@ -301,7 +425,9 @@ function optionDetail(issue: z.core.$ZodIssue | undefined): ImportDetail {
 /** The user's choices among the options: everything but the server's own settings. */
 function pickChoices(options: ImportOptions): Record<string, unknown> {
   const serverSettings = new Set(['sectorTable', 'maxBytes', 'maxRows']);
-  return Object.fromEntries(Object.entries(options).filter(([key, value]) => !serverSettings.has(key) && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(options).filter(([key, value]) => !serverSettings.has(key) && value !== undefined),
+  );
 }
 
 /** Megabytes to one decimal, rounded as toFixed(1) did (the sentences print them with one decimal). */

@@ -32,10 +32,19 @@ export function parseGeoJsonPoints(text: string, maxFeatures: number): GeoJsonRe
     // V8's message stays as it is: it names the token, which no translation of ours could.
     const message = String((error as Error)?.message);
     const place = jsonErrorPlace(text, message);
-    return { ok: false, problem: fileProblem('malformed_geojson', place ? detail('json_invalid_at', { ...place, message }) : detail('json_invalid', { message })) };
+    return {
+      ok: false,
+      problem: fileProblem(
+        'malformed_geojson',
+        place ? detail('json_invalid_at', { ...place, message }) : detail('json_invalid', { message }),
+      ),
+    };
   }
   if (!isObject(json) || json.type !== 'FeatureCollection') {
-    const found = isObject(json) && typeof json.type === 'string' ? detail('not_feature_collection_type', { type: quote(json.type) }) : null;
+    const found =
+      isObject(json) && typeof json.type === 'string'
+        ? detail('not_feature_collection_type', { type: quote(json.type) })
+        : null;
     return { ok: false, problem: fileProblem('malformed_geojson', found ?? detail('not_feature_collection')) };
   }
   if (!Array.isArray(json.features)) {
@@ -60,7 +69,10 @@ function readFeature(feature: unknown, row: number, problems: ImportProblem[]): 
     problems.push(rowProblem(row, null, 'malformed_geojson', detail('not_a_feature')));
     return empty;
   }
-  const id = typeof feature.id === 'string' || (typeof feature.id === 'number' && Number.isFinite(feature.id)) ? feature.id : null;
+  const id =
+    typeof feature.id === 'string' || (typeof feature.id === 'number' && Number.isFinite(feature.id))
+      ? feature.id
+      : null;
   let properties: Record<string, RawValue> = {};
   if (isObject(feature.properties)) properties = feature.properties as Record<string, RawValue>;
   else if (feature.properties !== null && feature.properties !== undefined) {
@@ -104,7 +116,8 @@ function declaredCrs(crs: unknown): Crs | null | 'unsupported' {
 }
 
 function crsName(crs: unknown): string {
-  if (isObject(crs) && isObject(crs.properties) && typeof crs.properties.name === 'string') return crs.properties.name.trim();
+  if (isObject(crs) && isObject(crs.properties) && typeof crs.properties.name === 'string')
+    return crs.properties.name.trim();
   return JSON.stringify(crs) ?? '';
 }
 

@@ -23,20 +23,80 @@ export interface ColumnSpec {
 
 /** The coordinate columns of point layers in CSV files: x/longitude first, y/latitude second. */
 export const COORDINATE_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'x', required: true, aliases: ['x', 'lon', 'lng', 'long', 'longitude', 'lengtegraad', 'x_coord', 'x_coordinaat', 'xcoord', 'coord_x', 'coordinaat_x', 'easting', 'oost', 'x_lambert', 'lambert_x', 'x_l72', 'point_x'] },
-  { key: 'y', required: true, aliases: ['y', 'lat', 'latitude', 'breedtegraad', 'y_coord', 'y_coordinaat', 'ycoord', 'coord_y', 'coordinaat_y', 'northing', 'noord', 'y_lambert', 'lambert_y', 'y_l72', 'point_y'] },
+  {
+    key: 'x',
+    required: true,
+    aliases: [
+      'x',
+      'lon',
+      'lng',
+      'long',
+      'longitude',
+      'lengtegraad',
+      'x_coord',
+      'x_coordinaat',
+      'xcoord',
+      'coord_x',
+      'coordinaat_x',
+      'easting',
+      'oost',
+      'x_lambert',
+      'lambert_x',
+      'x_l72',
+      'point_x',
+    ],
+  },
+  {
+    key: 'y',
+    required: true,
+    aliases: [
+      'y',
+      'lat',
+      'latitude',
+      'breedtegraad',
+      'y_coord',
+      'y_coordinaat',
+      'ycoord',
+      'coord_y',
+      'coordinaat_y',
+      'northing',
+      'noord',
+      'y_lambert',
+      'lambert_y',
+      'y_l72',
+      'point_y',
+    ],
+  },
 ];
 
 export const STREET_LIGHT_STATUSES = ['working', 'defect'] as const;
 export const LAMP_TYPES = ['led', 'other'] as const;
 export const MAX_HOUSING_UNITS = 5000;
 
-export interface ServiceRow { row: number; lon: number; lat: number; serviceType: ServiceTypeCode; name: string; address: string | null }
-export interface StreetLightRow {
-  row: number; lon: number; lat: number; externalId: string | null;
-  status: (typeof STREET_LIGHT_STATUSES)[number]; lampType: (typeof LAMP_TYPES)[number];
+export interface ServiceRow {
+  row: number;
+  lon: number;
+  lat: number;
+  serviceType: ServiceTypeCode;
+  name: string;
+  address: string | null;
 }
-export interface SocialHousingRow { row: number; lon: number; lat: number; name: string; operator: string | null; units: number }
+export interface StreetLightRow {
+  row: number;
+  lon: number;
+  lat: number;
+  externalId: string | null;
+  status: (typeof STREET_LIGHT_STATUSES)[number];
+  lampType: (typeof LAMP_TYPES)[number];
+}
+export interface SocialHousingRow {
+  row: number;
+  lon: number;
+  lat: number;
+  name: string;
+  operator: string | null;
+  units: number;
+}
 export interface IndicatorRow {
   row: number;
   areaLevel: 'sector' | 'neighbourhood';
@@ -57,7 +117,10 @@ export interface LayerRows {
 export type ImportRow = LayerRows[ImportLayer];
 
 /** Values for the whole file, for columns a file does not have (e.g. a Statbel export). */
-export interface FileDefaults { indicator?: IndicatorCode; period?: string }
+export interface FileDefaults {
+  indicator?: IndicatorCode;
+  period?: string;
+}
 
 /** Reads the cell of a column key (undefined when the file has no such column) and names it for messages. */
 export interface RowCells {
@@ -74,7 +137,11 @@ export interface LayerSpec<L extends ImportLayer> {
   /** A problem with the set of columns as a whole (beyond missing required ones), or null. */
   checkColumns?(present: ReadonlySet<string>, defaults: FileDefaults): ImportDetail | null;
   /** Builds a row's attributes (everything but coordinates), reporting every problem found. */
-  build(cells: RowCells, row: number, defaults: FileDefaults): { value: Omit<LayerRows[L], 'row' | 'lon' | 'lat'> | null; problems: ImportProblem[] };
+  build(
+    cells: RowCells,
+    row: number,
+    defaults: FileDefaults,
+  ): { value: Omit<LayerRows[L], 'row' | 'lon' | 'lat'> | null; problems: ImportProblem[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +149,13 @@ export interface LayerSpec<L extends ImportLayer> {
 
 type Problems = ImportProblem[];
 
-function text(cells: RowCells, key: string, row: number, problems: Problems, { required, max }: { required: boolean; max: number }): string | null {
+function text(
+  cells: RowCells,
+  key: string,
+  row: number,
+  problems: Problems,
+  { required, max }: { required: boolean; max: number },
+): string | null {
   const raw = cells.get(key);
   if (isStructured(raw)) {
     problems.push(rowProblem(row, cells.label(key), 'invalid_format', detail('structured_value')));
@@ -109,16 +182,31 @@ type Choices<T extends string> = ReadonlyMap<string, T>;
 
 function choices<T extends string>(entries: readonly (readonly [T, readonly string[]])[]): Choices<T> {
   const map = new Map<string, T>();
-  for (const [code, spellings] of entries) for (const spelling of [code, ...spellings]) map.set(normaliseName(spelling), code);
+  for (const [code, spellings] of entries)
+    for (const spelling of [code, ...spellings]) map.set(normaliseName(spelling), code);
   return map;
 }
 
-function choice<T extends string>(cells: RowCells, key: string, row: number, problems: Problems, allowed: Choices<T>, shown: readonly string[]): T | null {
+function choice<T extends string>(
+  cells: RowCells,
+  key: string,
+  row: number,
+  problems: Problems,
+  allowed: Choices<T>,
+  shown: readonly string[],
+): T | null {
   const value = text(cells, key, row, problems, { required: true, max: 200 });
   if (value === null) return null;
   const code = allowed.get(normaliseName(value));
   if (code === undefined) {
-    problems.push(rowProblem(row, cells.label(key), 'unknown_value', detail('unknown_choice', { value: quote(value), allowed: shown.join(', ') })));
+    problems.push(
+      rowProblem(
+        row,
+        cells.label(key),
+        'unknown_value',
+        detail('unknown_choice', { value: quote(value), allowed: shown.join(', ') }),
+      ),
+    );
     return null;
   }
   return code;
@@ -145,13 +233,34 @@ const services: LayerSpec<'services'> = {
   layer: 'services',
   hasCoordinates: true,
   columns: [
-    { key: 'service_type', required: true, aliases: ['service_type', 'type', 'soort', 'dienst', 'type_dienst', 'categorie', 'category', 'voorziening', 'type_voorziening'] },
+    {
+      key: 'service_type',
+      required: true,
+      aliases: [
+        'service_type',
+        'type',
+        'soort',
+        'dienst',
+        'type_dienst',
+        'categorie',
+        'category',
+        'voorziening',
+        'type_voorziening',
+      ],
+    },
     { key: 'name', required: true, aliases: ['name', 'naam', 'benaming', 'titel', 'title'] },
     { key: 'address', required: false, aliases: ['address', 'adres', 'straat_en_nummer', 'adres_volledig'] },
   ],
   build(cells, row) {
     const problems: Problems = [];
-    const serviceType = choice(cells, 'service_type', row, problems, SERVICE_CHOICES, SERVICE_TYPES.map((type) => type.code));
+    const serviceType = choice(
+      cells,
+      'service_type',
+      row,
+      problems,
+      SERVICE_CHOICES,
+      SERVICE_TYPES.map((type) => type.code),
+    );
     const name = text(cells, 'name', row, problems, { required: true, max: 200 });
     const address = text(cells, 'address', row, problems, { required: false, max: 300 });
     if (serviceType === null || name === null || problems.length > 0) return { value: null, problems };
@@ -166,17 +275,67 @@ const STATUS_CHOICES = choices([
 /** Lamp technologies that are not LED count as "other"; a typo still is an error. */
 const LAMP_CHOICES = choices([
   ['led', ['led lamp', 'ledlamp', 'leds']],
-  ['other', ['andere', 'ander', 'overige', 'autre', 'niet led', 'non led', 'natrium', 'natriumdamp', 'sodium', 'son', 'sox', 'hps', 'hpl',
-    'kwik', 'kwikdamp', 'mercury', 'tl', 'pl', 'fluorescent', 'fluo', 'halogeen', 'halogen', 'metaalhalide', 'metal halide', 'cdm', 'cosmopolis']],
+  [
+    'other',
+    [
+      'andere',
+      'ander',
+      'overige',
+      'autre',
+      'niet led',
+      'non led',
+      'natrium',
+      'natriumdamp',
+      'sodium',
+      'son',
+      'sox',
+      'hps',
+      'hpl',
+      'kwik',
+      'kwikdamp',
+      'mercury',
+      'tl',
+      'pl',
+      'fluorescent',
+      'fluo',
+      'halogeen',
+      'halogen',
+      'metaalhalide',
+      'metal halide',
+      'cdm',
+      'cosmopolis',
+    ],
+  ],
 ] as const);
 
 const streetLights: LayerSpec<'street_lights'> = {
   layer: 'street_lights',
   hasCoordinates: true,
   columns: [
-    { key: 'external_id', required: false, aliases: ['external_id', 'id', 'lamp_id', 'lichtpunt', 'lichtpunt_id', 'lichtpuntnummer', 'paalnummer', 'paal', 'nummer', 'number', 'objectid', 'fid'] },
+    {
+      key: 'external_id',
+      required: false,
+      aliases: [
+        'external_id',
+        'id',
+        'lamp_id',
+        'lichtpunt',
+        'lichtpunt_id',
+        'lichtpuntnummer',
+        'paalnummer',
+        'paal',
+        'nummer',
+        'number',
+        'objectid',
+        'fid',
+      ],
+    },
     { key: 'status', required: true, aliases: ['status', 'staat', 'toestand', 'werking', 'state'] },
-    { key: 'lamp_type', required: true, aliases: ['lamp_type', 'lamptype', 'type_lamp', 'lamp', 'type', 'soort', 'lichtbron', 'light_source'] },
+    {
+      key: 'lamp_type',
+      required: true,
+      aliases: ['lamp_type', 'lamptype', 'type_lamp', 'lamp', 'type', 'soort', 'lichtbron', 'light_source'],
+    },
   ],
   build(cells, row) {
     const problems: Problems = [];
@@ -193,8 +352,34 @@ const socialHousing: LayerSpec<'social_housing'> = {
   hasCoordinates: true,
   columns: [
     { key: 'name', required: true, aliases: ['name', 'naam', 'project', 'complex', 'naam_complex', 'benaming'] },
-    { key: 'operator', required: false, aliases: ['operator', 'beheerder', 'woonmaatschappij', 'maatschappij', 'huisvestingsmaatschappij', 'shm', 'eigenaar', 'verhuurder'] },
-    { key: 'units', required: true, aliases: ['units', 'woningen', 'aantal_woningen', 'wooneenheden', 'aantal_wooneenheden', 'aantal', 'eenheden', 'number_of_units'] },
+    {
+      key: 'operator',
+      required: false,
+      aliases: [
+        'operator',
+        'beheerder',
+        'woonmaatschappij',
+        'maatschappij',
+        'huisvestingsmaatschappij',
+        'shm',
+        'eigenaar',
+        'verhuurder',
+      ],
+    },
+    {
+      key: 'units',
+      required: true,
+      aliases: [
+        'units',
+        'woningen',
+        'aantal_woningen',
+        'wooneenheden',
+        'aantal_wooneenheden',
+        'aantal',
+        'eenheden',
+        'number_of_units',
+      ],
+    },
   ],
   build(cells, row) {
     const problems: Problems = [];
@@ -202,14 +387,23 @@ const socialHousing: LayerSpec<'social_housing'> = {
     const operator = text(cells, 'operator', row, problems, { required: false, max: 200 });
     const units = decimal(cells, 'units', row, problems, true);
     if (units !== null && (!Number.isInteger(units) || units < 1 || units > MAX_HOUSING_UNITS)) {
-      problems.push(rowProblem(row, cells.label('units'), units % 1 === 0 ? 'out_of_range' : 'not_an_integer', detail('dwellings', { value: units, max: MAX_HOUSING_UNITS })));
+      problems.push(
+        rowProblem(
+          row,
+          cells.label('units'),
+          units % 1 === 0 ? 'out_of_range' : 'not_an_integer',
+          detail('dwellings', { value: units, max: MAX_HOUSING_UNITS }),
+        ),
+      );
     }
     if (name === null || units === null || problems.length > 0) return { value: null, problems };
     return { value: { name, operator, units }, problems };
   },
 };
 
-const INDICATOR_CHOICES = choices(INDICATORS.map((indicator) => [indicator.code, [indicator.nl, indicator.en]] as const));
+const INDICATOR_CHOICES = choices(
+  INDICATORS.map((indicator) => [indicator.code, [indicator.nl, indicator.en]] as const),
+);
 /** A year (Statbel's reference year) or a reference day. */
 export const PERIOD = /^(199[0-9]|20[0-9]{2}|2100)(-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$/;
 export const isPeriod = (text: string) =>
@@ -219,12 +413,45 @@ const indicators: LayerSpec<'indicators'> = {
   layer: 'indicators',
   hasCoordinates: false,
   columns: [
-    { key: 'sector', required: false, aliases: ['sector', 'sector_code', 'sectorcode', 'cd_sector', 'statistische_sector', 'stat_sector', 'statistical_sector'] },
-    { key: 'neighbourhood', required: false, aliases: ['neighbourhood', 'neighbourhood_code', 'wijk', 'wijkcode', 'wijk_code', 'buurt', 'buurtcode', 'buurt_code'] },
+    {
+      key: 'sector',
+      required: false,
+      aliases: [
+        'sector',
+        'sector_code',
+        'sectorcode',
+        'cd_sector',
+        'statistische_sector',
+        'stat_sector',
+        'statistical_sector',
+      ],
+    },
+    {
+      key: 'neighbourhood',
+      required: false,
+      aliases: [
+        'neighbourhood',
+        'neighbourhood_code',
+        'wijk',
+        'wijkcode',
+        'wijk_code',
+        'buurt',
+        'buurtcode',
+        'buurt_code',
+      ],
+    },
     { key: 'indicator', required: false, aliases: ['indicator', 'indicator_code', 'indicatorcode'] },
-    { key: 'period', required: false, aliases: ['period', 'periode', 'jaar', 'year', 'cd_year', 'referentiejaar', 'reference_year'] },
+    {
+      key: 'period',
+      required: false,
+      aliases: ['period', 'periode', 'jaar', 'year', 'cd_year', 'referentiejaar', 'reference_year'],
+    },
     { key: 'value', required: true, aliases: ['value', 'waarde', 'ms_value'] },
-    { key: 'weight', required: false, aliases: ['weight', 'gewicht', 'weging', 'population', 'bevolking', 'inwoners', 'ms_population'] },
+    {
+      key: 'weight',
+      required: false,
+      aliases: ['weight', 'gewicht', 'weging', 'population', 'bevolking', 'inwoners', 'ms_population'],
+    },
   ],
   checkColumns(present, defaults) {
     if (present.has('sector') && present.has('neighbourhood')) return detail('sector_and_neighbourhood');
@@ -243,28 +470,66 @@ const indicators: LayerSpec<'indicators'> = {
       const candidate = sector ? areaText.toUpperCase() : areaText;
       // The schemas' one check is their pattern, so their message is known: the templates say it.
       if ((sector ? sectorCode : neighbourhoodCode).safeParse(candidate).success) areaCode = candidate;
-      else problems.push(rowProblem(row, cells.label(level), 'invalid_format', detail(sector ? 'invalid_sector_code' : 'invalid_neighbourhood_code', { value: quote(areaText) })));
+      else
+        problems.push(
+          rowProblem(
+            row,
+            cells.label(level),
+            'invalid_format',
+            detail(sector ? 'invalid_sector_code' : 'invalid_neighbourhood_code', { value: quote(areaText) }),
+          ),
+        );
     }
-    const indicator = !cells.has('indicator') && defaults.indicator
-      ? defaults.indicator
-      : choice(cells, 'indicator', row, problems, INDICATOR_CHOICES, INDICATORS.map((i) => i.code));
-    const periodText = !cells.has('period') && defaults.period ? defaults.period : text(cells, 'period', row, problems, { required: true, max: 10 });
+    const indicator =
+      !cells.has('indicator') && defaults.indicator
+        ? defaults.indicator
+        : choice(
+            cells,
+            'indicator',
+            row,
+            problems,
+            INDICATOR_CHOICES,
+            INDICATORS.map((i) => i.code),
+          );
+    const periodText =
+      !cells.has('period') && defaults.period
+        ? defaults.period
+        : text(cells, 'period', row, problems, { required: true, max: 10 });
     let period: string | null = null;
     if (periodText !== null) {
       if (isPeriod(periodText)) period = periodText;
-      else problems.push(rowProblem(row, cells.label('period'), 'invalid_format', detail('invalid_period', { value: quote(periodText) })));
+      else
+        problems.push(
+          rowProblem(
+            row,
+            cells.label('period'),
+            'invalid_format',
+            detail('invalid_period', { value: quote(periodText) }),
+          ),
+        );
     }
     const value = decimal(cells, 'value', row, problems, true);
     const catalogue = INDICATORS.find((entry) => entry.code === indicator);
     if (value !== null && catalogue) {
       const max = catalogue.unit === '%' ? 100 : Number.MAX_SAFE_INTEGER;
       if (value < 0 || value > max) {
-        problems.push(rowProblem(row, cells.label('value'), 'out_of_range', detail(catalogue.unit === '%' ? 'percentage_out_of_range' : 'value_out_of_range', { value })));
+        problems.push(
+          rowProblem(
+            row,
+            cells.label('value'),
+            'out_of_range',
+            detail(catalogue.unit === '%' ? 'percentage_out_of_range' : 'value_out_of_range', { value }),
+          ),
+        );
       }
     }
     const weight = decimal(cells, 'weight', row, problems, false);
-    if (weight !== null && weight < 0) problems.push(rowProblem(row, cells.label('weight'), 'out_of_range', detail('negative_weight', { value: weight })));
-    if (areaCode === null || indicator === null || period === null || value === null || problems.length > 0) return { value: null, problems };
+    if (weight !== null && weight < 0)
+      problems.push(
+        rowProblem(row, cells.label('weight'), 'out_of_range', detail('negative_weight', { value: weight })),
+      );
+    if (areaCode === null || indicator === null || period === null || value === null || problems.length > 0)
+      return { value: null, problems };
     return { value: { areaLevel: level, areaCode, indicator, period, value, weight }, problems };
   },
 };

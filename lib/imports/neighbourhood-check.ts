@@ -13,13 +13,23 @@ import { type ImportProblem, rowProblem } from './problems';
  * `outsideRows` are row numbers (`ImportRow.row`) of points that lie in no neighbourhood.
  * Returns a new plan; the given one is not changed.
  */
-export function withNeighbourhoodCheck<L extends ImportLayer>(plan: ImportPlan<L>, outsideRows: ReadonlySet<number>): ImportPlan<L> {
+export function withNeighbourhoodCheck<L extends ImportLayer>(
+  plan: ImportPlan<L>,
+  outsideRows: ReadonlySet<number>,
+): ImportPlan<L> {
   if (outsideRows.size === 0) return plan;
   const field = coordinateField(plan);
   const added: ImportProblem[] = [];
   for (const row of plan.rows) {
     if (!outsideRows.has(row.row) || !('lon' in row)) continue;
-    added.push(rowProblem(row.row, field, 'outside_neighbourhoods', detail('outside_neighbourhoods', { lon: row.lon, lat: row.lat })));
+    added.push(
+      rowProblem(
+        row.row,
+        field,
+        'outside_neighbourhoods',
+        detail('outside_neighbourhoods', { lon: row.lon, lat: row.lat }),
+      ),
+    );
   }
   if (added.length === 0) return plan;
   const rows = plan.rows.filter((row) => !outsideRows.has(row.row));

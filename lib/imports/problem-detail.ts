@@ -23,14 +23,16 @@ export type ImportDetailKey = KeyOf<MessageKey>;
 export type ImportDetailValue = string | number | readonly string[];
 
 type NamesOf<K extends ImportDetailKey> = ParamNames<(typeof nlBE)[`admin.problemDetail.${K}`]>;
-export type ImportDetailParams<K extends ImportDetailKey> =
-  [NamesOf<K>] extends [never] ? Record<string, never> : Record<NamesOf<K>, ImportDetailValue>;
+export type ImportDetailParams<K extends ImportDetailKey> = [NamesOf<K>] extends [never]
+  ? Record<string, never>
+  : Record<NamesOf<K>, ImportDetailValue>;
 
 export type ImportDetail = { [K in ImportDetailKey]: { key: K; params: ImportDetailParams<K> } }[ImportDetailKey];
 
 /** `detail('file_empty')`, `detail('too_long', { length, max })`: the params its template needs. */
 export function detail<K extends ImportDetailKey>(
-  key: K, ...params: [NamesOf<K>] extends [never] ? [] : [ImportDetailParams<K>]
+  key: K,
+  ...params: [NamesOf<K>] extends [never] ? [] : [ImportDetailParams<K>]
 ): ImportDetail {
   return { key, params: params[0] ?? {} } as ImportDetail;
 }
@@ -50,7 +52,10 @@ const NUMBER_STYLES: { [K in ImportDetailKey]?: Partial<Record<NamesOf<K>, Intl.
 };
 
 /** A piece of a detail sentence. `english` marks a library's own message (the param `message`). */
-export interface DetailPart { text: string; english?: true }
+export interface DetailPart {
+  text: string;
+  english?: true;
+}
 
 /**
  * The sentence in a locale, in parts, so a page can mark the library's English message inside a
@@ -72,7 +77,8 @@ export function formatDetail(locale: Locale, value: ImportDetail): string {
   if (pieces === null) return value.key;
   // A loop rather than detailParts(): every problem of a file gets its English sentence.
   let text = '';
-  for (let index = 0; index < pieces.length; index++) text += index % 2 === 0 ? pieces[index] : placeholderText(locale, value, pieces[index]!);
+  for (let index = 0; index < pieces.length; index++)
+    text += index % 2 === 0 ? pieces[index] : placeholderText(locale, value, pieces[index]!);
   return text;
 }
 
@@ -117,7 +123,10 @@ const decimalMarks = new Map<Locale, string>();
 function decimalMark(locale: Locale): string {
   let mark = decimalMarks.get(locale);
   if (mark === undefined) {
-    mark = numberFormat(locale, {}).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+    mark =
+      numberFormat(locale, {})
+        .formatToParts(1.5)
+        .find((part) => part.type === 'decimal')?.value ?? '.';
     decimalMarks.set(locale, mark);
   }
   return mark;

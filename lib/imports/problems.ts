@@ -17,22 +17,53 @@ export interface ImportProblem {
 }
 
 export type ImportProblemCode =
-  | 'file_empty' | 'file_too_large' | 'too_many_rows' | 'no_rows' | 'not_text' | 'encoding' | 'unsupported_format'
-  | 'malformed_csv' | 'malformed_geojson' | 'delimiter' | 'missing_column' | 'duplicate_column' | 'column_count'
-  | 'required' | 'not_a_number' | 'not_an_integer' | 'out_of_range' | 'unknown_value' | 'too_long' | 'invalid_format'
-  | 'duplicate' | 'crs' | 'swapped_coordinates' | 'outside_flanders' | 'outside_neighbourhoods' | 'mixed_crs' | 'geometry'
-  | 'unknown_sector' | 'sector_not_localised' | 'incomplete_neighbourhood' | 'options';
+  | 'file_empty'
+  | 'file_too_large'
+  | 'too_many_rows'
+  | 'no_rows'
+  | 'not_text'
+  | 'encoding'
+  | 'unsupported_format'
+  | 'malformed_csv'
+  | 'malformed_geojson'
+  | 'delimiter'
+  | 'missing_column'
+  | 'duplicate_column'
+  | 'column_count'
+  | 'required'
+  | 'not_a_number'
+  | 'not_an_integer'
+  | 'out_of_range'
+  | 'unknown_value'
+  | 'too_long'
+  | 'invalid_format'
+  | 'duplicate'
+  | 'crs'
+  | 'swapped_coordinates'
+  | 'outside_flanders'
+  | 'outside_neighbourhoods'
+  | 'mixed_crs'
+  | 'geometry'
+  | 'unknown_sector'
+  | 'sector_not_localised'
+  | 'incomplete_neighbourhood'
+  | 'options';
 
 export function fileProblem(code: ImportProblemCode, detail: ImportDetail): ImportProblem {
   return { row: null, field: null, code, problem: formatDetail('en', detail), detail };
 }
 
-export function rowProblem(row: number, field: string | null, code: ImportProblemCode, detail: ImportDetail): ImportProblem {
+export function rowProblem(
+  row: number,
+  field: string | null,
+  code: ImportProblemCode,
+  detail: ImportDetail,
+): ImportProblem {
   return { row, field, code, problem: formatDetail('en', detail), detail };
 }
 
 /** Quotes a user's value in a message, shortened so a huge cell cannot flood the report. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
 }

@@ -49,7 +49,12 @@ export interface RollUpResult {
   warnings: ImportProblem[];
 }
 
-interface Group { neighbourhoodCode: string; indicator: string; period: string; rows: SectorValue[] }
+interface Group {
+  neighbourhoodCode: string;
+  indicator: string;
+  period: string;
+  rows: SectorValue[];
+}
 
 export function rollUpSectors(
   rows: readonly SectorValue[],
@@ -63,18 +68,39 @@ export function rollUpSectors(
   const seen = new Map<string, number>();
   for (const row of rows) {
     if (/ZZZZ$/.test(row.sectorCode)) {
-      warnings.push(rowProblem(row.row, 'sector', 'sector_not_localised', detail('sector_not_localised', { sector: row.sectorCode })));
+      warnings.push(
+        rowProblem(
+          row.row,
+          'sector',
+          'sector_not_localised',
+          detail('sector_not_localised', { sector: row.sectorCode }),
+        ),
+      );
       continue;
     }
     const neighbourhoodCode = sectorTable.get(row.sectorCode);
     if (neighbourhoodCode === undefined) {
-      errors.push(rowProblem(row.row, 'sector', 'unknown_sector', detail('unknown_sector', { sector: row.sectorCode })));
+      errors.push(
+        rowProblem(row.row, 'sector', 'unknown_sector', detail('unknown_sector', { sector: row.sectorCode })),
+      );
       continue;
     }
     const identity = `${row.sectorCode}|${row.indicator}|${row.period}`;
     const first = seen.get(identity);
     if (first !== undefined) {
-      errors.push(rowProblem(row.row, 'sector', 'duplicate', detail('duplicate_sector', { sector: row.sectorCode, indicator: row.indicator, period: row.period, row: first })));
+      errors.push(
+        rowProblem(
+          row.row,
+          'sector',
+          'duplicate',
+          detail('duplicate_sector', {
+            sector: row.sectorCode,
+            indicator: row.indicator,
+            period: row.period,
+            row: first,
+          }),
+        ),
+      );
       continue;
     }
     seen.set(identity, row.row);
@@ -98,13 +124,35 @@ export function rollUpSectors(
     const firstRow = group.rows[0]!.row;
     const value = how === 'sum' ? sum(group.rows.map((row) => row.value)) : weightedMean(group.rows);
     if (value === null) {
-      warnings.push(rowProblem(firstRow, 'weight', 'out_of_range', detail('zero_weights', { neighbourhood: group.neighbourhoodCode, indicator: group.indicator, period: group.period })));
+      warnings.push(
+        rowProblem(
+          firstRow,
+          'weight',
+          'out_of_range',
+          detail('zero_weights', {
+            neighbourhood: group.neighbourhoodCode,
+            indicator: group.indicator,
+            period: group.period,
+          }),
+        ),
+      );
       continue;
     }
     if (group.rows.length < sectorsInNeighbourhood) {
-      warnings.push(rowProblem(firstRow, 'sector', 'incomplete_neighbourhood', detail('incomplete_neighbourhood', {
-        neighbourhood: group.neighbourhoodCode, sectors: sectorsInNeighbourhood, indicator: group.indicator, period: group.period, given: group.rows.length,
-      })));
+      warnings.push(
+        rowProblem(
+          firstRow,
+          'sector',
+          'incomplete_neighbourhood',
+          detail('incomplete_neighbourhood', {
+            neighbourhood: group.neighbourhoodCode,
+            sectors: sectorsInNeighbourhood,
+            indicator: group.indicator,
+            period: group.period,
+            given: group.rows.length,
+          }),
+        ),
+      );
     }
     values.push({
       neighbourhoodCode: group.neighbourhoodCode,
@@ -127,7 +175,8 @@ export function sectorCounts(sectorTable: ReadonlyMap<string, string>): Readonly
   let counts = countsByTable.get(sectorTable);
   if (!counts) {
     const computed = new Map<string, number>();
-    for (const neighbourhood of sectorTable.values()) computed.set(neighbourhood, (computed.get(neighbourhood) ?? 0) + 1);
+    for (const neighbourhood of sectorTable.values())
+      computed.set(neighbourhood, (computed.get(neighbourhood) ?? 0) + 1);
     counts = computed;
     countsByTable.set(sectorTable, counts);
   }
@@ -135,7 +184,9 @@ export function sectorCounts(sectorTable: ReadonlyMap<string, string>): Readonly
 }
 
 const byKey = (a: Group, b: Group) =>
-  a.neighbourhoodCode.localeCompare(b.neighbourhoodCode) || a.indicator.localeCompare(b.indicator) || a.period.localeCompare(b.period);
+  a.neighbourhoodCode.localeCompare(b.neighbourhoodCode) ||
+  a.indicator.localeCompare(b.indicator) ||
+  a.period.localeCompare(b.period);
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);

@@ -55,7 +55,9 @@ export function readGeoJsonSource(text: string, maxRows: number): SourceResult {
   if (!parsed.ok) return { problem: parsed.problem };
   // The feature's own `id` member counts as a column "id" (street lights use it as their id).
   const withId = parsed.records.some((record) => record.id !== null);
-  const header = [...new Set([...(withId ? ['id'] : []), ...parsed.records.flatMap((record) => Object.keys(record.properties))])];
+  const header = [
+    ...new Set([...(withId ? ['id'] : []), ...parsed.records.flatMap((record) => Object.keys(record.properties))]),
+  ];
   return {
     delimiter: null,
     header,
@@ -75,7 +77,11 @@ export function readGeoJsonSource(text: string, maxRows: number): SourceResult {
 }
 
 /** A record's cells by field key, through the column match. */
-export function rowCells(record: SourceRecord, indexOf: ReadonlyMap<string, number>, nameOf: ReadonlyMap<string, string>): RowCells {
+export function rowCells(
+  record: SourceRecord,
+  indexOf: ReadonlyMap<string, number>,
+  nameOf: ReadonlyMap<string, string>,
+): RowCells {
   return {
     has: (key) => indexOf.has(key),
     get: (key) => {
@@ -88,7 +94,10 @@ export function rowCells(record: SourceRecord, indexOf: ReadonlyMap<string, numb
 
 /** Each record's [first, second] coordinate pair, or null (with a problem pushed) when unusable. */
 export function readPositions(
-  records: readonly SourceRecord[], indexOf: ReadonlyMap<string, number>, labels: CoordinateLabels, problems: ImportProblem[],
+  records: readonly SourceRecord[],
+  indexOf: ReadonlyMap<string, number>,
+  labels: CoordinateLabels,
+  problems: ImportProblem[],
 ): ([number, number] | null)[] {
   return records.map((record) => {
     if (record.position !== 'columns') return record.position;
@@ -99,7 +108,8 @@ export function readPositions(
         return null;
       }
       const value = parseDecimal(raw);
-      if (value === null) problems.push(rowProblem(record.row, label, 'not_a_number', detail('not_a_number', { value: quote(raw) })));
+      if (value === null)
+        problems.push(rowProblem(record.row, label, 'not_a_number', detail('not_a_number', { value: quote(raw) })));
       return value;
     };
     const first = read('x', labels.first);

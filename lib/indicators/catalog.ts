@@ -6,7 +6,13 @@ export const INDICATORS = [
   { code: 'population', nl: 'Bevolking', en: 'Population', unit: 'inhabitants', decimals: 0 },
   { code: 'share_65_plus', nl: 'Aandeel 65+', en: 'Share aged 65+', unit: '%', decimals: 1 },
   { code: 'share_80_plus_alone', nl: 'Aandeel 80+ alleenwonend', en: 'Share 80+ living alone', unit: '%', decimals: 1 },
-  { code: 'share_increased_reimbursement', nl: 'Aandeel verhoogde tegemoetkoming', en: 'Share with increased reimbursement', unit: '%', decimals: 1 },
+  {
+    code: 'share_increased_reimbursement',
+    nl: 'Aandeel verhoogde tegemoetkoming',
+    en: 'Share with increased reimbursement',
+    unit: '%',
+    decimals: 1,
+  },
   { code: 'median_income', nl: 'Mediaan inkomen', en: 'Median income', unit: 'EUR', decimals: 0 },
 ] as const;
 

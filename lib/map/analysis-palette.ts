@@ -15,7 +15,15 @@ export const SIGNIFICANCE_COLORS: Readonly<Record<Significance, string>> = {
   cold_99: '#2166ac',
 };
 
-export const SIGNIFICANCE_ORDER: readonly Significance[] = ['hot_99', 'hot_95', 'hot_90', 'not_significant', 'cold_90', 'cold_95', 'cold_99'];
+export const SIGNIFICANCE_ORDER: readonly Significance[] = [
+  'hot_99',
+  'hot_95',
+  'hot_90',
+  'not_significant',
+  'cold_90',
+  'cold_95',
+  'cold_99',
+];
 
 /** Need versus supply: flagged (high need and poor access), one of the two, neither. */
 export const ACCESS_FLAG_COLORS = {

@@ -6,7 +6,10 @@ import { municipalityNis, regionCode } from '@/lib/areas/codes';
  * is a 400 that names the parameter, so a client bug shows up instead of returning other data.
  * `v` is the data version the client got with the page; it only affects caching.
  */
-const version = z.string().regex(/^[0-9a-z.-]{1,64}$/, 'must be a data version such as 3-1200-5').optional();
+const version = z
+  .string()
+  .regex(/^[0-9a-z.-]{1,64}$/, 'must be a data version such as 3-1200-5')
+  .optional();
 
 export const regionOutlinesQuery = z.object({ v: version });
 
@@ -41,7 +44,9 @@ export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): Qu
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');
     if (!name) return issue.message;
-    return issue.code === 'invalid_type' && record[name] === undefined ? `${name} is required` : `${name} ${issue.message}`;
+    return issue.code === 'invalid_type' && record[name] === undefined
+      ? `${name} is required`
+      : `${name} ${issue.message}`;
   });
   return { ok: false, error: `Invalid query: ${problems.join('; ')}` };
 }

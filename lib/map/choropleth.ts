@@ -19,7 +19,9 @@ export interface MapNeighbourhoodProperties {
 }
 
 /** The neighbourhoods as MapLibre gets them: geometry plus flat, small properties. */
-export function toMapFeatures(collection: NeighbourhoodCollection): FeatureCollection<MultiPolygon, MapNeighbourhoodProperties> {
+export function toMapFeatures(
+  collection: NeighbourhoodCollection,
+): FeatureCollection<MultiPolygon, MapNeighbourhoodProperties> {
   return {
     type: 'FeatureCollection',
     features: collection.features.map((feature) => {
@@ -42,13 +44,17 @@ export function indicatorValues(collection: NeighbourhoodCollection, indicatorCo
  * Fill colour: the class colour by the indicator value, grey where the property is missing
  * (MapLibre would otherwise treat a missing value as an error and skip the feature's colour).
  */
-export function fillColorExpression(indicatorCode: string, result: ClassBreaks): DataDrivenPropertyValueSpecification<string> {
+export function fillColorExpression(
+  indicatorCode: string,
+  result: ClassBreaks,
+): DataDrivenPropertyValueSpecification<string> {
   const [first, ...rest] = result.classes;
   if (!first) return result.noDataColor;
   const value: ExpressionSpecification = ['get', indicatorProperty(indicatorCode)];
-  const step: ExpressionSpecification = rest.length === 0
-    ? ['literal', first.color]
-    : ['step', value, first.color, ...rest.flatMap((c) => [c.min, c.color])] as ExpressionSpecification;
+  const step: ExpressionSpecification =
+    rest.length === 0
+      ? ['literal', first.color]
+      : (['step', value, first.color, ...rest.flatMap((c) => [c.min, c.color])] as ExpressionSpecification);
   return ['case', ['==', ['typeof', value], 'number'], step, result.noDataColor];
 }
 
@@ -56,7 +62,11 @@ export function fillColorExpression(indicatorCode: string, result: ClassBreaks):
  * Fill opacity: with a municipality chosen, its neighbourhoods stay strong and the rest of the
  * region fades, so the eye finds the chosen municipality while its context stays visible.
  */
-export function fillOpacityExpression(municipalityNis: string | undefined, strong = 0.88, faded = 0.35): DataDrivenPropertyValueSpecification<number> {
+export function fillOpacityExpression(
+  municipalityNis: string | undefined,
+  strong = 0.88,
+  faded = 0.35,
+): DataDrivenPropertyValueSpecification<number> {
   if (!municipalityNis) return strong;
   return ['case', ['==', ['get', 'municipalityNis'], municipalityNis], strong, faded];
 }

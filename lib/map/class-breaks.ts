@@ -27,7 +27,10 @@ export interface ClassBreaks {
  * exactly), at most `classCount` classes. With fewer distinct values than classes, every
  * distinct value gets its own class; with no values, there are no classes.
  */
-export function computeClassBreaks(values: readonly (number | null | undefined)[], classCount = MAX_CLASSES): ClassBreaks {
+export function computeClassBreaks(
+  values: readonly (number | null | undefined)[],
+  classCount = MAX_CLASSES,
+): ClassBreaks {
   const present = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
   const missing = values.length - present.length;
   const distinct = new Set(present).size;

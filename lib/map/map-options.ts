@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  PARTNER_TYPES, SIGNAL_CATEGORY_CODES, SIGNAL_STATUSES, type PartnerType, type SignalCategoryCode, type SignalStatus,
+  PARTNER_TYPES,
+  SIGNAL_CATEGORY_CODES,
+  SIGNAL_STATUSES,
+  type PartnerType,
+  type SignalCategoryCode,
+  type SignalStatus,
 } from '@/lib/signals/categories';
 import { isYearMonth, type MonthWindow } from './month-window';
 
@@ -25,7 +30,11 @@ export const DEFAULT_SIGNAL_VIEW: SignalView = 'rate';
 export const WALK_DISTANCES = [500, 1000] as const;
 export type WalkDistance = (typeof WALK_DISTANCES)[number];
 
-export interface MapView { lon: number; lat: number; zoom: number }
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 export const MIN_VIEW_ZOOM = 6;
 export const MAX_VIEW_ZOOM = 17;
 
@@ -42,7 +51,11 @@ export interface MapOptions {
 }
 
 export const DEFAULT_MAP_OPTIONS: MapOptions = {
-  categories: [], statuses: [], partners: [], signalView: DEFAULT_SIGNAL_VIEW, walkDistances: [],
+  categories: [],
+  statuses: [],
+  partners: [],
+  signalView: DEFAULT_SIGNAL_VIEW,
+  walkDistances: [],
 };
 
 type Input = Record<string, string | string[] | undefined>;
@@ -55,9 +68,17 @@ function codes<T extends string>(value: string | undefined, known: readonly T[])
   return known.filter((code) => wanted.has(code));
 }
 
-const viewSchema = z.string().max(60).transform((text) => text.split(',').map(Number)).pipe(z.tuple([
-  z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(MIN_VIEW_ZOOM).max(MAX_VIEW_ZOOM),
-]));
+const viewSchema = z
+  .string()
+  .max(60)
+  .transform((text) => text.split(',').map(Number))
+  .pipe(
+    z.tuple([
+      z.number().min(-180).max(180),
+      z.number().min(-85).max(85),
+      z.number().min(MIN_VIEW_ZOOM).max(MAX_VIEW_ZOOM),
+    ]),
+  );
 
 function parseView(value: string | undefined): MapView | undefined {
   const parsed = viewSchema.safeParse(value);

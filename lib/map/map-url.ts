@@ -51,7 +51,12 @@ export function parseMapQuery(input: SearchParamsInput): Pick<MapState, 'indicat
 const layersSchema = z
   .preprocess(firstValue, z.string().max(200))
   .transform((value) => {
-    const wanted = new Set(value.split(',').map((name) => name.trim()).filter(isTileLayer));
+    const wanted = new Set(
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(isTileLayer),
+    );
     return TILE_LAYERS.filter((layer) => wanted.has(layer));
   })
   .catch([]);
@@ -62,10 +67,7 @@ export function parseLayersQuery(input: SearchParamsInput): TileLayer[] {
   return layersSchema.parse(record.lagen);
 }
 
-const areaSegmentsSchema = z.union([
-  z.tuple([regionCode]),
-  z.tuple([regionCode, municipalityNis]),
-]);
+const areaSegmentsSchema = z.union([z.tuple([regionCode]), z.tuple([regionCode, municipalityNis])]);
 
 export type AreaSegments = { regionCode: string; municipalityNis?: string };
 
@@ -90,6 +92,8 @@ export function mapHref(state: MapState): string {
   const layers = TILE_LAYERS.filter((layer) => state.layers?.includes(layer));
   // Codes and numbers are [a-z0-9_.,-]: commas stay unescaped in these too.
   const options = (state.options ? mapOptionsQuery(state.options) : []).map(([key, value]) => `${key}=${value}`);
-  const search = [query.toString(), layers.length > 0 ? `lagen=${layers.join(',')}` : '', ...options].filter(Boolean).join('&');
+  const search = [query.toString(), layers.length > 0 ? `lagen=${layers.join(',')}` : '', ...options]
+    .filter(Boolean)
+    .join('&');
   return search ? `${path}?${search}` : path;
 }

@@ -5,7 +5,10 @@
  */
 
 export type YearMonth = string;
-export interface MonthWindow { from: YearMonth; to: YearMonth }
+export interface MonthWindow {
+  from: YearMonth;
+  to: YearMonth;
+}
 
 export const YEAR_MONTH = /^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$/;
 /** A new window's length: a year, the period the pilots report over. */
@@ -43,7 +46,10 @@ export function defaultWindow(domain: MonthWindow): MonthWindow {
  */
 export function clampWindow(window: MonthWindow, domain: MonthWindow): MonthWindow {
   if (window.to < domain.from || window.from > domain.to) return defaultWindow(domain);
-  return { from: window.from < domain.from ? domain.from : window.from, to: window.to > domain.to ? domain.to : window.to };
+  return {
+    from: window.from < domain.from ? domain.from : window.from,
+    to: window.to > domain.to ? domain.to : window.to,
+  };
 }
 
 /**

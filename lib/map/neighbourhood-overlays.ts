@@ -36,22 +36,30 @@ export interface NeighbourhoodOverlayStats {
 }
 
 /** A count about people as it may be shown: zero reveals nobody, 1 to threshold − 1 could. */
-export const shownCount = (count: number, threshold = MIN_PRIVATE_COUNT) => (count > 0 && count < threshold ? null : count);
+export const shownCount = (count: number, threshold = MIN_PRIVATE_COUNT) =>
+  count > 0 && count < threshold ? null : count;
 
-export function summariseNeighbourhoodOverlays(rows: NeighbourhoodOverlayCounts[], threshold = MIN_PRIVATE_COUNT): NeighbourhoodOverlayStats[] {
+export function summariseNeighbourhoodOverlays(
+  rows: NeighbourhoodOverlayCounts[],
+  threshold = MIN_PRIVATE_COUNT,
+): NeighbourhoodOverlayStats[] {
   return rows.map((row) => {
     const signals = row.signals === undefined ? undefined : shownCount(row.signals, threshold);
     return {
       code: row.code,
-      ...(signals === undefined ? {} : {
-        signals,
-        signalRate: signals === null || !row.population ? null : round((signals / row.population) * 1000, 2),
-      }),
+      ...(signals === undefined
+        ? {}
+        : {
+            signals,
+            signalRate: signals === null || !row.population ? null : round((signals / row.population) * 1000, 2),
+          }),
       population: row.population,
       streetLights: row.streetLights,
       defects: row.defects,
       lightDensity: row.areaKm2 > 0 ? round(row.streetLights / row.areaKm2, 1) : 0,
-      ...(row.substandardDwellings === undefined ? {} : { substandardDwellings: shownCount(row.substandardDwellings, threshold) }),
+      ...(row.substandardDwellings === undefined
+        ? {}
+        : { substandardDwellings: shownCount(row.substandardDwellings, threshold) }),
     };
   });
 }

@@ -47,11 +47,25 @@ export const NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM = 13;
  * Tests query these with queryRenderedFeatures.
  */
 export const OVERLAY_LAYER_IDS = {
-  signals: { rate: 'overlay-signals-rate', heatmap: 'overlay-signals-heatmap', cells: 'overlay-signals-cells', points: 'overlay-signals-points' },
+  signals: {
+    rate: 'overlay-signals-rate',
+    heatmap: 'overlay-signals-heatmap',
+    cells: 'overlay-signals-cells',
+    points: 'overlay-signals-points',
+  },
   substandard_dwellings: { areas: 'overlay-substandard-dwellings-areas', cells: 'overlay-substandard-dwellings-cells' },
   social_housing: { cells: 'overlay-social-housing-cells', points: 'overlay-social-housing-points' },
-  street_lights: { areas: 'overlay-street-lights-areas', cells: 'overlay-street-lights-cells', points: 'overlay-street-lights-points' },
-  services: { rings: 'overlay-services-rings', ringLines: 'overlay-services-ring-lines', cells: 'overlay-services-cells', points: 'overlay-services-points' },
+  street_lights: {
+    areas: 'overlay-street-lights-areas',
+    cells: 'overlay-street-lights-cells',
+    points: 'overlay-street-lights-points',
+  },
+  services: {
+    rings: 'overlay-services-rings',
+    ringLines: 'overlay-services-ring-lines',
+    cells: 'overlay-services-cells',
+    points: 'overlay-services-points',
+  },
 } as const satisfies Record<OverlayLayer, Partial<Record<OverlayKind, string>>>;
 
 export type OverlayKind = 'cells' | 'points' | 'areas' | 'rate' | 'heatmap' | 'rings' | 'ringLines';
@@ -75,17 +89,23 @@ export function overlayOfLayerId(id: string): { layer: OverlayLayer; kind: Overl
 }
 
 /** What the user chose besides the layers themselves: how signals are drawn, which rings. */
-export interface OverlayDrawing { signalView: 'rate' | 'grid' | 'heatmap'; walkDistances: readonly number[] }
+export interface OverlayDrawing {
+  signalView: 'rate' | 'grid' | 'heatmap';
+  walkDistances: readonly number[];
+}
 
 /** The layer ids of an overlay that are visible for these choices (the others are hidden). */
 export function visibleLayerIds(layer: OverlayLayer, drawing: OverlayDrawing): string[] {
   const ids: Record<string, string> = OVERLAY_LAYER_IDS[layer];
-  return Object.entries(ids).filter(([kind]) => {
-    // Signal points (zoomed in, for those who may see them) show in every signal view.
-    if (layer === 'signals') return kind === 'points' || kind === { rate: 'rate', grid: 'cells', heatmap: 'heatmap' }[drawing.signalView];
-    if (kind === 'rings' || kind === 'ringLines') return drawing.walkDistances.length > 0;
-    return true;
-  }).map(([, id]) => id);
+  return Object.entries(ids)
+    .filter(([kind]) => {
+      // Signal points (zoomed in, for those who may see them) show in every signal view.
+      if (layer === 'signals')
+        return kind === 'points' || kind === { rate: 'rate', grid: 'cells', heatmap: 'heatmap' }[drawing.signalView];
+      if (kind === 'rings' || kind === 'ringLines') return drawing.walkDistances.length > 0;
+      return true;
+    })
+    .map(([, id]) => id);
 }
 
 /** Magma-like (perceptually uniform, colour-blind safe): few records purple, many orange. */
@@ -131,15 +151,30 @@ const IS_POINT: FilterSpecification = ['!', ['has', 'count']];
 
 /** Radius of a cell circle: grows with the count (square root, so area tracks the count). */
 function cellRadius(attribute: string, stops: readonly [number, number][]): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['sqrt', ['get', attribute]], ...stops.flatMap(([value, radius]) => [Math.sqrt(value), radius])] as ExpressionSpecification;
+  return [
+    'interpolate',
+    ['linear'],
+    ['sqrt', ['get', attribute]],
+    ...stops.flatMap(([value, radius]) => [Math.sqrt(value), radius]),
+  ] as ExpressionSpecification;
 }
 
 function rampByCount(colors: readonly string[]): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['get', 'count'], ...CELL_COUNT_STOPS.flatMap((stop, i) => [stop, colors[i]])] as ExpressionSpecification;
+  return [
+    'interpolate',
+    ['linear'],
+    ['get', 'count'],
+    ...CELL_COUNT_STOPS.flatMap((stop, i) => [stop, colors[i]]),
+  ] as ExpressionSpecification;
 }
 
 type Circle = Omit<CircleLayerSpecification, 'source' | 'source-layer' | 'layout'>;
-export type OverlayStyleLayer = CircleLayerSpecification | FillLayerSpecification | HeatmapLayerSpecification | LineLayerSpecification | SymbolLayerSpecification;
+export type OverlayStyleLayer =
+  | CircleLayerSpecification
+  | FillLayerSpecification
+  | HeatmapLayerSpecification
+  | LineLayerSpecification
+  | SymbolLayerSpecification;
 
 /** The map image of a service type's icon. */
 export const serviceIconId = (type: ServiceTypeCode) => `service-${type}`;
@@ -149,10 +184,18 @@ export const SIGNAL_RATE_RAMP = ['#fcfdbf', '#feb078', '#f1605d', '#b73779', '#7
 /** Neighbourhoods whose rate is withheld (fewer than five signals) or has no population. */
 export const SIGNAL_RATE_WITHHELD = '#d9d4cc';
 
-function withSource(layer: OverlayLayer, circle: Circle, layout: CircleLayerSpecification['layout'] = {}): CircleLayerSpecification {
-  return { ...circle, source: overlaySourceId(layer), 'source-layer': layer, layout: { ...layout, visibility: 'none' } };
+function withSource(
+  layer: OverlayLayer,
+  circle: Circle,
+  layout: CircleLayerSpecification['layout'] = {},
+): CircleLayerSpecification {
+  return {
+    ...circle,
+    source: overlaySourceId(layer),
+    'source-layer': layer,
+    layout: { ...layout, visibility: 'none' },
+  };
 }
-
 
 // Defects sort above working lamps (circle-sort-key), so a cluster never hides one.
 const isDefect: ExpressionSpecification = ['==', ['get', 'status'], 'defect'];
@@ -164,7 +207,12 @@ const cellDensity = (layer: 'signals' | 'substandard_dwellings', colors: readonl
     type: 'circle',
     filter: IS_CELL,
     paint: {
-      'circle-radius': cellRadius('count', [[5, 6], [20, 11], [100, 19], [400, 28]]),
+      'circle-radius': cellRadius('count', [
+        [5, 6],
+        [20, 11],
+        [100, 19],
+        [400, 28],
+      ]),
       'circle-color': rampByCount(colors),
       'circle-opacity': 0.82,
       'circle-stroke-color': '#ffffff',
@@ -177,18 +225,31 @@ const cellDensity = (layer: 'signals' | 'substandard_dwellings', colors: readonl
  * The signal rate per neighbourhood, from feature-state `signalRate` (set by the map view from
  * /api/areas/neighbourhood-overlays): -1 stands for "withheld or no population".
  */
-export function signalRateFill(breaks: readonly number[], focusMunicipalityNis?: string): FillLayerSpecification['paint'] {
+export function signalRateFill(
+  breaks: readonly number[],
+  focusMunicipalityNis?: string,
+): FillLayerSpecification['paint'] {
   const rate: ExpressionSpecification = ['coalesce', ['feature-state', 'signalRate'], -2];
   const steps = breaks.slice(0, SIGNAL_RATE_RAMP.length - 1).flatMap((limit, i) => [limit, SIGNAL_RATE_RAMP[i + 1]]);
   return {
-    'fill-color': ['case',
-      ['==', rate, -2], 'rgba(0,0,0,0)',
-      ['<', rate, 0], SIGNAL_RATE_WITHHELD,
+    'fill-color': [
+      'case',
+      ['==', rate, -2],
+      'rgba(0,0,0,0)',
+      ['<', rate, 0],
+      SIGNAL_RATE_WITHHELD,
       // `step` needs at least one stop: with one class (or none yet) every rate has its colour.
-      steps.length > 0 ? ['step', rate, SIGNAL_RATE_RAMP[0], ...steps] : SIGNAL_RATE_RAMP[0]] as ExpressionSpecification,
+      steps.length > 0 ? ['step', rate, SIGNAL_RATE_RAMP[0], ...steps] : SIGNAL_RATE_RAMP[0],
+    ] as ExpressionSpecification,
     // Like the indicator fill: the chosen municipality strong, its neighbours faded.
-    'fill-opacity': ['case', ['==', rate, -2], 0,
-      focusMunicipalityNis === undefined ? 0.85 : ['case', ['==', ['get', 'municipalityNis'], focusMunicipalityNis], 0.85, 0.4]] as ExpressionSpecification,
+    'fill-opacity': [
+      'case',
+      ['==', rate, -2],
+      0,
+      focusMunicipalityNis === undefined
+        ? 0.85
+        : ['case', ['==', ['get', 'municipalityNis'], focusMunicipalityNis], 0.85, 0.4],
+    ] as ExpressionSpecification,
   };
 }
 
@@ -212,8 +273,21 @@ const signalHeatmap: HeatmapLayerSpecification = {
     'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 5, 0.15, 100, 1],
     'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 1.6],
     'heatmap-radius': ['interpolate', ['exponential', 2], ['zoom'], 8, 10, 12, 28, 16, 90],
-    'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'],
-      0, 'rgba(81,18,124,0)', 0.2, SIGNAL_RAMP[0], 0.5, SIGNAL_RAMP[1], 0.8, SIGNAL_RAMP[2], 1, SIGNAL_RAMP[3]],
+    'heatmap-color': [
+      'interpolate',
+      ['linear'],
+      ['heatmap-density'],
+      0,
+      'rgba(81,18,124,0)',
+      0.2,
+      SIGNAL_RAMP[0],
+      0.5,
+      SIGNAL_RAMP[1],
+      0.8,
+      SIGNAL_RAMP[2],
+      1,
+      SIGNAL_RAMP[3],
+    ],
     'heatmap-opacity': 0.8,
   },
 };
@@ -231,7 +305,12 @@ const signalPoints = withSource('signals', {
   filter: IS_POINT,
   paint: {
     'circle-radius': 6,
-    'circle-color': ['case', ['==', ['get', 'status'], 'closed'], SIGNAL_POINT_COLORS.closed, SIGNAL_POINT_COLORS.open] as ExpressionSpecification,
+    'circle-color': [
+      'case',
+      ['==', ['get', 'status'], 'closed'],
+      SIGNAL_POINT_COLORS.closed,
+      SIGNAL_POINT_COLORS.open,
+    ] as ExpressionSpecification,
     'circle-stroke-color': SIGNAL_POINT_COLORS.stroke,
     'circle-stroke-width': 1.2,
     'circle-opacity': 0.9,
@@ -239,23 +318,53 @@ const signalPoints = withSource('signals', {
 });
 
 /** Per-neighbourhood symbols below NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM; tiles take over from there. */
-const neighbourhoodSymbols = (id: string, filter: FilterSpecification, paint: CircleLayerSpecification['paint']): CircleLayerSpecification => ({
-  id, type: 'circle', source: NEIGHBOURHOOD_POINTS_SOURCE, filter, maxzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM,
-  layout: { visibility: 'none' }, paint,
+const neighbourhoodSymbols = (
+  id: string,
+  filter: FilterSpecification,
+  paint: CircleLayerSpecification['paint'],
+): CircleLayerSpecification => ({
+  id,
+  type: 'circle',
+  source: NEIGHBOURHOOD_POINTS_SOURCE,
+  filter,
+  maxzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM,
+  layout: { visibility: 'none' },
+  paint,
 });
-const fromZoom = (spec: CircleLayerSpecification): CircleLayerSpecification => ({ ...spec, minzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM });
+const fromZoom = (spec: CircleLayerSpecification): CircleLayerSpecification => ({
+  ...spec,
+  minzoom: NEIGHBOURHOOD_SYMBOLS_MAX_ZOOM,
+});
 
 /** The style layers of each overlay, bottom to top. */
 export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly OverlayStyleLayer[]>> = {
-  signals: [signalRate, signalHeatmap, cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells), signalPoints],
+  signals: [
+    signalRate,
+    signalHeatmap,
+    cellDensity('signals', SIGNAL_RAMP, OVERLAY_LAYER_IDS.signals.cells),
+    signalPoints,
+  ],
   substandard_dwellings: [
-    neighbourhoodSymbols(OVERLAY_LAYER_IDS.substandard_dwellings.areas, ['>', ['coalesce', ['get', 'substandard'], 0], 0], {
-      'circle-radius': cellRadius('substandard', [[5, 6], [20, 11], [100, 19]]),
-      'circle-color': ['interpolate', ['linear'], ['get', 'substandard'], ...CELL_COUNT_STOPS.flatMap((stop, i) => [stop, SUBSTANDARD_RAMP[i]])] as ExpressionSpecification,
-      'circle-opacity': 0.85,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1,
-    }),
+    neighbourhoodSymbols(
+      OVERLAY_LAYER_IDS.substandard_dwellings.areas,
+      ['>', ['coalesce', ['get', 'substandard'], 0], 0],
+      {
+        'circle-radius': cellRadius('substandard', [
+          [5, 6],
+          [20, 11],
+          [100, 19],
+        ]),
+        'circle-color': [
+          'interpolate',
+          ['linear'],
+          ['get', 'substandard'],
+          ...CELL_COUNT_STOPS.flatMap((stop, i) => [stop, SUBSTANDARD_RAMP[i]]),
+        ] as ExpressionSpecification,
+        'circle-opacity': 0.85,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    ),
     fromZoom(cellDensity('substandard_dwellings', SUBSTANDARD_RAMP, OVERLAY_LAYER_IDS.substandard_dwellings.cells)),
   ],
   social_housing: [
@@ -264,7 +373,11 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Overla
       type: 'circle',
       filter: IS_CELL,
       paint: {
-        'circle-radius': cellRadius('units', [[1, 4], [50, 10], [500, 22]]),
+        'circle-radius': cellRadius('units', [
+          [1, 4],
+          [50, 10],
+          [500, 22],
+        ]),
         'circle-color': SOCIAL_HOUSING_COLORS.fill,
         'circle-opacity': 0.3,
         'circle-stroke-color': SOCIAL_HOUSING_COLORS.stroke,
@@ -277,7 +390,12 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Overla
       filter: IS_POINT,
       paint: {
         // Rings (light fill, strong edge) so they read as "housing" beside the solid service dots.
-        'circle-radius': cellRadius('units', [[1, 4], [20, 8], [100, 14], [400, 22]]),
+        'circle-radius': cellRadius('units', [
+          [1, 4],
+          [20, 8],
+          [100, 14],
+          [400, 22],
+        ]),
         'circle-color': SOCIAL_HOUSING_COLORS.fill,
         'circle-opacity': 0.28,
         'circle-stroke-color': SOCIAL_HOUSING_COLORS.stroke,
@@ -289,53 +407,103 @@ export const OVERLAY_STYLE_LAYERS: Readonly<Record<OverlayLayer, readonly Overla
     neighbourhoodSymbols(OVERLAY_LAYER_IDS.street_lights.areas, ['>', ['get', 'streetLights'], 0], {
       // Sized by lights per km², coloured by the share of defects, like the cells.
       'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'lightDensity']], 0, 3, 10, 8, 30, 16],
-      'circle-color': ['interpolate', ['linear'], ['/', ['get', 'defects'], ['max', 1, ['get', 'streetLights']]],
-        0, STREET_LIGHT_COLORS.cellRamp[0], 0.1, STREET_LIGHT_COLORS.cellRamp[1], 0.3, STREET_LIGHT_COLORS.cellRamp[2]],
+      'circle-color': [
+        'interpolate',
+        ['linear'],
+        ['/', ['get', 'defects'], ['max', 1, ['get', 'streetLights']]],
+        0,
+        STREET_LIGHT_COLORS.cellRamp[0],
+        0.1,
+        STREET_LIGHT_COLORS.cellRamp[1],
+        0.3,
+        STREET_LIGHT_COLORS.cellRamp[2],
+      ],
       'circle-opacity': 0.9,
       'circle-stroke-color': '#5b4a2a',
       'circle-stroke-width': 0.75,
     }),
-    fromZoom(withSource('street_lights', {
-      id: OVERLAY_LAYER_IDS.street_lights.cells,
-      type: 'circle',
-      filter: IS_CELL,
-      paint: {
-        'circle-radius': cellRadius('count', [[1, 2.5], [20, 5], [200, 10]]),
-        'circle-color': ['interpolate', ['linear'], defectShare, 0, STREET_LIGHT_COLORS.cellRamp[0], 0.1, STREET_LIGHT_COLORS.cellRamp[1], 0.3, STREET_LIGHT_COLORS.cellRamp[2]],
-        'circle-opacity': 0.85,
-        'circle-stroke-color': '#5b4a2a',
-        'circle-stroke-width': 0.5,
-        'circle-stroke-opacity': 0.5,
+    fromZoom(
+      withSource('street_lights', {
+        id: OVERLAY_LAYER_IDS.street_lights.cells,
+        type: 'circle',
+        filter: IS_CELL,
+        paint: {
+          'circle-radius': cellRadius('count', [
+            [1, 2.5],
+            [20, 5],
+            [200, 10],
+          ]),
+          'circle-color': [
+            'interpolate',
+            ['linear'],
+            defectShare,
+            0,
+            STREET_LIGHT_COLORS.cellRamp[0],
+            0.1,
+            STREET_LIGHT_COLORS.cellRamp[1],
+            0.3,
+            STREET_LIGHT_COLORS.cellRamp[2],
+          ],
+          'circle-opacity': 0.85,
+          'circle-stroke-color': '#5b4a2a',
+          'circle-stroke-width': 0.5,
+          'circle-stroke-opacity': 0.5,
+        },
+      }),
+    ),
+    withSource(
+      'street_lights',
+      {
+        id: OVERLAY_LAYER_IDS.street_lights.points,
+        type: 'circle',
+        filter: IS_POINT,
+        paint: {
+          'circle-radius': ['case', isDefect, 6, 3.5],
+          'circle-color': [
+            'case',
+            isDefect,
+            STREET_LIGHT_COLORS.defect,
+            ['==', ['get', 'lamp_type'], 'led'],
+            STREET_LIGHT_COLORS.workingLed,
+            STREET_LIGHT_COLORS.workingOther,
+          ],
+          'circle-stroke-color': ['case', isDefect, STREET_LIGHT_COLORS.defectStroke, '#6b6350'],
+          'circle-stroke-width': ['case', isDefect, 2, 0.75],
+        },
       },
-    })),
-    withSource('street_lights', {
-      id: OVERLAY_LAYER_IDS.street_lights.points,
-      type: 'circle',
-      filter: IS_POINT,
-      paint: {
-        'circle-radius': ['case', isDefect, 6, 3.5],
-        'circle-color': ['case', isDefect, STREET_LIGHT_COLORS.defect, ['==', ['get', 'lamp_type'], 'led'], STREET_LIGHT_COLORS.workingLed, STREET_LIGHT_COLORS.workingOther],
-        'circle-stroke-color': ['case', isDefect, STREET_LIGHT_COLORS.defectStroke, '#6b6350'],
-        'circle-stroke-width': ['case', isDefect, 2, 0.75],
-      },
-    }, { 'circle-sort-key': ['case', isDefect, 1, 0] }),
+      { 'circle-sort-key': ['case', isDefect, 1, 0] },
+    ),
   ],
   services: [
     {
-      id: OVERLAY_LAYER_IDS.services.rings, type: 'fill', source: SERVICE_RINGS_SOURCE, layout: { visibility: 'none' },
+      id: OVERLAY_LAYER_IDS.services.rings,
+      type: 'fill',
+      source: SERVICE_RINGS_SOURCE,
+      layout: { visibility: 'none' },
       // The nearer ring darker: together they read as "within 500 m" inside "within 1 km".
       paint: { 'fill-color': '#2b6f8e', 'fill-opacity': ['case', ['<=', ['get', 'distance'], 500], 0.16, 0.08] },
     },
     {
-      id: OVERLAY_LAYER_IDS.services.ringLines, type: 'line', source: SERVICE_RINGS_SOURCE, layout: { visibility: 'none' },
-      paint: { 'line-color': '#1d4e66', 'line-width': ['case', ['<=', ['get', 'distance'], 500], 1.5, 1], 'line-dasharray': [3, 2] },
+      id: OVERLAY_LAYER_IDS.services.ringLines,
+      type: 'line',
+      source: SERVICE_RINGS_SOURCE,
+      layout: { visibility: 'none' },
+      paint: {
+        'line-color': '#1d4e66',
+        'line-width': ['case', ['<=', ['get', 'distance'], 500], 1.5, 1],
+        'line-dasharray': [3, 2],
+      },
     },
     withSource('services', {
       id: OVERLAY_LAYER_IDS.services.cells,
       type: 'circle',
       filter: IS_CELL,
       paint: {
-        'circle-radius': cellRadius('count', [[1, 4], [20, 9], [200, 18]]),
+        'circle-radius': cellRadius('count', [
+          [1, 4],
+          [20, 9],
+          [200, 18],
+        ]),
         'circle-color': '#2b3a4a',
         'circle-opacity': 0.7,
         'circle-stroke-color': '#ffffff',

@@ -1,4 +1,9 @@
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { SignalStatus } from '@/lib/signals/categories';
 import { MAP_COLORS } from './palette';
@@ -26,9 +31,14 @@ export const STATUS_COLORS: Readonly<Record<SignalStatus, string>> = {
   closed: '#7b8794',
 };
 
-export interface SignalPointProperties { id: number; status: SignalStatus }
+export interface SignalPointProperties {
+  id: number;
+  status: SignalStatus;
+}
 
-export function signalPointCollection(points: readonly { id: number; status: SignalStatus; lon: number; lat: number }[]): FeatureCollection<Point, SignalPointProperties> {
+export function signalPointCollection(
+  points: readonly { id: number; status: SignalStatus; lon: number; lat: number }[],
+): FeatureCollection<Point, SignalPointProperties> {
   return {
     type: 'FeatureCollection',
     features: points.map((point): Feature<Point, SignalPointProperties> => ({
@@ -43,12 +53,15 @@ export function signalPointCollection(points: readonly { id: number; status: Sig
 export function pickedPointCollection(point: readonly [number, number] | null): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: point ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [point[0], point[1]] }, properties: {} }] : [],
+    features: point
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [point[0], point[1]] }, properties: {} }]
+      : [],
   };
 }
 
 const statusColor: ExpressionSpecification = [
-  'match', ['get', 'status'],
+  'match',
+  ['get', 'status'],
   ...Object.entries(STATUS_COLORS).flatMap(([status, color]) => [status, color]),
   STATUS_COLORS.closed,
 ] as unknown as ExpressionSpecification;
@@ -58,20 +71,50 @@ const empty = (): SourceSpecification => ({ type: 'geojson', data: { type: 'Feat
 /** The base style plus the two point sources and their layers, above everything else. */
 export function withSignalPointLayers(style: StyleSpecification): StyleSpecification {
   const layers: LayerSpecification[] = [
-    { id: POINT_MAP_LAYERS.signalsHalo, type: 'circle', source: POINT_MAP_SOURCES.signals, paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-opacity': 0.9 } },
-    { id: POINT_MAP_LAYERS.signals, type: 'circle', source: POINT_MAP_SOURCES.signals, paint: { 'circle-radius': 6, 'circle-color': statusColor } },
-    { id: POINT_MAP_LAYERS.pickedHalo, type: 'circle', source: POINT_MAP_SOURCES.picked, paint: { 'circle-radius': 13, 'circle-color': '#ffffff', 'circle-stroke-color': '#0b1a2b', 'circle-stroke-width': 2 } },
-    { id: POINT_MAP_LAYERS.picked, type: 'circle', source: POINT_MAP_SOURCES.picked, paint: { 'circle-radius': 6, 'circle-color': '#d9480f' } },
+    {
+      id: POINT_MAP_LAYERS.signalsHalo,
+      type: 'circle',
+      source: POINT_MAP_SOURCES.signals,
+      paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-opacity': 0.9 },
+    },
+    {
+      id: POINT_MAP_LAYERS.signals,
+      type: 'circle',
+      source: POINT_MAP_SOURCES.signals,
+      paint: { 'circle-radius': 6, 'circle-color': statusColor },
+    },
+    {
+      id: POINT_MAP_LAYERS.pickedHalo,
+      type: 'circle',
+      source: POINT_MAP_SOURCES.picked,
+      paint: {
+        'circle-radius': 13,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#0b1a2b',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: POINT_MAP_LAYERS.picked,
+      type: 'circle',
+      source: POINT_MAP_SOURCES.picked,
+      paint: { 'circle-radius': 6, 'circle-color': '#d9480f' },
+    },
   ];
   return {
     ...style,
     sources: { ...style.sources, [POINT_MAP_SOURCES.signals]: empty(), [POINT_MAP_SOURCES.picked]: empty() },
     // Light neighbourhoods on the grey background: no indicator colours here, only where things are.
-    layers: [...style.layers.map((layer) => {
-      if (layer.id === LAYER_IDS.neighbourhoodsFill && layer.type === 'fill') return { ...layer, paint: { ...layer.paint, 'fill-color': MAP_COLORS.land, 'fill-opacity': 1 } };
-      if (layer.id === LAYER_IDS.neighbourhoodsLine && layer.type === 'line') return { ...layer, paint: { ...layer.paint, 'line-color': MAP_COLORS.regionOutline } };
-      return layer;
-    }), ...layers],
+    layers: [
+      ...style.layers.map((layer) => {
+        if (layer.id === LAYER_IDS.neighbourhoodsFill && layer.type === 'fill')
+          return { ...layer, paint: { ...layer.paint, 'fill-color': MAP_COLORS.land, 'fill-opacity': 1 } };
+        if (layer.id === LAYER_IDS.neighbourhoodsLine && layer.type === 'line')
+          return { ...layer, paint: { ...layer.paint, 'line-color': MAP_COLORS.regionOutline } };
+        return layer;
+      }),
+      ...layers,
+    ],
   };
 }
 

@@ -1,4 +1,9 @@
-import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { MAP_COLORS, NO_DATA_COLOR } from './palette';
 
 /**
@@ -49,7 +54,6 @@ export function codeFilter(code: string | undefined): FilterSpecification {
   return code ? ['==', ['get', 'code'], code] : MATCH_NONE;
 }
 
-
 export function buildMapStyle(options: BasemapOptions): StyleSpecification {
   const emptyCollection = () => ({ type: 'FeatureCollection' as const, features: [] });
   const osm = options.basemap === 'osm';
@@ -72,7 +76,14 @@ export function buildMapStyle(options: BasemapOptions): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': MAP_COLORS.background } },
     ...(osm
-      ? [{ id: LAYER_IDS.osm, type: 'raster', source: SOURCE_IDS.osm, paint: { 'raster-saturation': -0.6, 'raster-opacity': 0.9 } } satisfies LayerSpecification]
+      ? [
+          {
+            id: LAYER_IDS.osm,
+            type: 'raster',
+            source: SOURCE_IDS.osm,
+            paint: { 'raster-saturation': -0.6, 'raster-opacity': 0.9 },
+          } satisfies LayerSpecification,
+        ]
       : []),
     {
       id: LAYER_IDS.regionsFill,
@@ -92,13 +103,20 @@ export function buildMapStyle(options: BasemapOptions): StyleSpecification {
       id: LAYER_IDS.neighbourhoodsHoverFill,
       type: 'fill',
       source: SOURCE_IDS.neighbourhoods,
-      paint: { 'fill-color': '#ffffff', 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.3, 0] },
+      paint: {
+        'fill-color': '#ffffff',
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.3, 0],
+      },
     },
     {
       id: LAYER_IDS.neighbourhoodsLine,
       type: 'line',
       source: SOURCE_IDS.neighbourhoods,
-      paint: { 'line-color': MAP_COLORS.neighbourhoodOutline, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 13, 1.2], 'line-opacity': 0.9 },
+      paint: {
+        'line-color': MAP_COLORS.neighbourhoodOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 13, 1.2],
+        'line-opacity': 0.9,
+      },
     },
     {
       id: LAYER_IDS.regionsLine,
@@ -111,7 +129,11 @@ export function buildMapStyle(options: BasemapOptions): StyleSpecification {
       type: 'line',
       source: SOURCE_IDS.municipalities,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': MAP_COLORS.municipalityOutline, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1.6], 'line-opacity': 0.75 },
+      paint: {
+        'line-color': MAP_COLORS.municipalityOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1.6],
+        'line-opacity': 0.75,
+      },
     },
     {
       id: LAYER_IDS.regionFocusLine,

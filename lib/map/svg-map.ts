@@ -5,11 +5,18 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * projection scaled by cos(latitude) at the shapes' centre, which at the size of a municipality
  * is indistinguishable from a conformal one, fitted into width × height with a margin.
  */
-export interface SvgShape { code: string; geometry: Polygon | MultiPolygon }
-export interface SvgPath { code: string; d: string }
+export interface SvgShape {
+  code: string;
+  geometry: Polygon | MultiPolygon;
+}
+export interface SvgPath {
+  code: string;
+  d: string;
+}
 
 export function svgPaths(shapes: readonly SvgShape[], width: number, height: number, margin = 4): SvgPath[] {
-  const rings = (g: Polygon | MultiPolygon): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
+  const rings = (g: Polygon | MultiPolygon): Position[][] =>
+    g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
   const all = shapes.flatMap((s) => rings(s.geometry).flat());
   if (all.length === 0) return [];
   const lons = all.map((p) => p[0]!);
@@ -25,6 +32,8 @@ export function svgPaths(shapes: readonly SvgShape[], width: number, height: num
   const y = (lat: number) => (offsetY + (north - lat) * scale).toFixed(1);
   return shapes.map((shape) => ({
     code: shape.code,
-    d: rings(shape.geometry).map((ring) => `M${ring.map((p) => `${x(p[0]!)},${y(p[1]!)}`).join('L')}Z`).join(''),
+    d: rings(shape.geometry)
+      .map((ring) => `M${ring.map((p) => `${x(p[0]!)},${y(p[1]!)}`).join('L')}Z`)
+      .join(''),
   }));
 }

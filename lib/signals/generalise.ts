@@ -51,7 +51,11 @@ const SUBDIVISIONS = 10;
 /** Step 4 steps this far (metres) inside from the nearest edge, largest first. */
 const NUDGES = [2, 1, 0.5, 0.25, 0.1, 0.05];
 
-export function generalisePoint(click: readonly [number, number], area: Area, gridMetres: number = DEFAULT_GRID_METRES): GeneralisedPoint {
+export function generalisePoint(
+  click: readonly [number, number],
+  area: Area,
+  gridMetres: number = DEFAULT_GRID_METRES,
+): GeneralisedPoint {
   if (!Number.isInteger(gridMetres) || gridMetres < MIN_GRID_METRES || gridMetres > MAX_GRID_METRES) {
     throw new GeneraliseError(`grid size ${gridMetres} m is outside ${MIN_GRID_METRES}–${MAX_GRID_METRES} m`);
   }
@@ -67,7 +71,12 @@ export function generalisePoint(click: readonly [number, number], area: Area, gr
   const cellY = Math.floor(y / g) * g;
   const cell = { x: cellX, y: cellY, size: g };
   const centre: [number, number] = [cellX + g / 2, cellY + g / 2];
-  const result = (point: [number, number], method: GeneraliseMethod): GeneralisedPoint => ({ lon: point[0], lat: point[1], method, cell });
+  const result = (point: [number, number], method: GeneraliseMethod): GeneralisedPoint => ({
+    lon: point[0],
+    lat: point[1],
+    method,
+    cell,
+  });
 
   const own = accepted(centre, inside);
   if (own) return result(own, 'cell_centre');
@@ -109,7 +118,11 @@ function insideTest(geometry: Polygon | MultiPolygon): InsideTest {
   const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   // Boundary points count as outside: PostGIS and turf might disagree on which side they lie.
   return ([lon, lat]) =>
-    lon > minLon && lon < maxLon && lat > minLat && lat < maxLat && booleanPointInPolygon([lon, lat], geometry, { ignoreBoundary: true });
+    lon > minLon &&
+    lon < maxLon &&
+    lat > minLat &&
+    lat < maxLat &&
+    booleanPointInPolygon([lon, lat], geometry, { ignoreBoundary: true });
 }
 
 /** The candidate (Lambert 72) as a stored WGS84 point, if that point lies inside. */
@@ -123,7 +136,11 @@ function accepted([x, y]: [number, number], inside: InsideTest): [number, number
  * Step 4: from the points of the boundary nearest to `target`, step inside along the edge's
  * normal, a little less each time until the point falls inside. Edges are tried nearest first.
  */
-function nearestInside(target: [number, number], geometry: Polygon | MultiPolygon, inside: InsideTest): [number, number] | null {
+function nearestInside(
+  target: [number, number],
+  geometry: Polygon | MultiPolygon,
+  inside: InsideTest,
+): [number, number] | null {
   const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
   const edges: { foot: [number, number]; normal: [number, number]; distance: number; order: number }[] = [];
   for (const ring of rings) {
@@ -135,7 +152,12 @@ function nearestInside(target: [number, number], geometry: Polygon | MultiPolygo
       if (length === 0) continue;
       const t = Math.max(0, Math.min(1, ((target[0] - ax) * (bx - ax) + (target[1] - ay) * (by - ay)) / length ** 2));
       const foot: [number, number] = [ax + t * (bx - ax), ay + t * (by - ay)];
-      edges.push({ foot, normal: [-(by - ay) / length, (bx - ax) / length], distance: Math.hypot(foot[0] - target[0], foot[1] - target[1]), order: edges.length });
+      edges.push({
+        foot,
+        normal: [-(by - ay) / length, (bx - ax) / length],
+        distance: Math.hypot(foot[0] - target[0], foot[1] - target[1]),
+        order: edges.length,
+      });
     }
   }
   edges.sort((a, b) => a.distance - b.distance || a.order - b.order);

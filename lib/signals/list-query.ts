@@ -23,23 +23,44 @@ export type ListQueryResult = { ok: true; value: SignalListQuery } | { ok: false
 const PARAMETERS = ['status', 'category', 'page', 'pageSize'] as const;
 
 const positive = (name: string, max: number) =>
-  z.string().regex(/^[0-9]{1,6}$/, `${name} must be a whole number`).transform(Number)
+  z
+    .string()
+    .regex(/^[0-9]{1,6}$/, `${name} must be a whole number`)
+    .transform(Number)
     .pipe(z.number().int().min(1, `${name} must be at least 1`).max(max, `${name} must be at most ${max}`));
 
 /** `get(name)` gives every value of a parameter (URLSearchParams.getAll, or a page's searchParams). */
-export function parseSignalListQuery(get: (name: string) => readonly string[], names: Iterable<string>): ListQueryResult {
+export function parseSignalListQuery(
+  get: (name: string) => readonly string[],
+  names: Iterable<string>,
+): ListQueryResult {
   for (const name of names) {
     if (!(PARAMETERS as readonly string[]).includes(name)) {
-      return { ok: false, error: `Invalid query: ${name.slice(0, 40)} is not a parameter (it takes ${PARAMETERS.join(', ')})` };
+      return {
+        ok: false,
+        error: `Invalid query: ${name.slice(0, 40)} is not a parameter (it takes ${PARAMETERS.join(', ')})`,
+      };
     }
   }
-  const codes = (name: string) => get(name).flatMap((value) => value.split(',')).map((code) => code.trim()).filter(Boolean);
+  const codes = (name: string) =>
+    get(name)
+      .flatMap((value) => value.split(','))
+      .map((code) => code.trim())
+      .filter(Boolean);
   const statuses = codes('status');
   const wrongStatus = statuses.find((code) => !(SIGNAL_STATUSES as readonly string[]).includes(code));
-  if (wrongStatus !== undefined) return { ok: false, error: `Invalid query: status "${wrongStatus.slice(0, 40)}" is not one of ${SIGNAL_STATUSES.join(', ')}` };
+  if (wrongStatus !== undefined)
+    return {
+      ok: false,
+      error: `Invalid query: status "${wrongStatus.slice(0, 40)}" is not one of ${SIGNAL_STATUSES.join(', ')}`,
+    };
   const categories = codes('category');
   const wrongCategory = categories.find((code) => !(SIGNAL_CATEGORY_CODES as readonly string[]).includes(code));
-  if (wrongCategory !== undefined) return { ok: false, error: `Invalid query: category "${wrongCategory.slice(0, 40)}" is not one of ${SIGNAL_CATEGORY_CODES.join(', ')}` };
+  if (wrongCategory !== undefined)
+    return {
+      ok: false,
+      error: `Invalid query: category "${wrongCategory.slice(0, 40)}" is not one of ${SIGNAL_CATEGORY_CODES.join(', ')}`,
+    };
   const single = (name: 'page' | 'pageSize', max: number, fallback: number): number | string => {
     const values = get(name);
     if (values.length === 0) return fallback;

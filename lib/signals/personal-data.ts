@@ -10,7 +10,13 @@
  * odd spelling over blocking ordinary sentences: numbers next to words for time, age, counts
  * or amounts ("3 keer", "80 jaar", "65+", "in 2024", "45 %") are never taken as house numbers.
  */
-export const PERSONAL_DATA_KINDS = ['name_with_title', 'phone', 'email', 'national_register_number', 'address'] as const;
+export const PERSONAL_DATA_KINDS = [
+  'name_with_title',
+  'phone',
+  'email',
+  'national_register_number',
+  'address',
+] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 export interface PersonalDataFinding {
@@ -75,7 +81,9 @@ export function isValidNationalRegisterNumber(value: string): boolean {
 }
 
 function findNationalRegisterNumbers(text: string): Span[] {
-  return matches(NATIONAL_REGISTER, text).filter(([start, end]) => isValidNationalRegisterNumber(text.slice(start, end)));
+  return matches(NATIONAL_REGISTER, text).filter(([start, end]) =>
+    isValidNationalRegisterNumber(text.slice(start, end)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +93,21 @@ function findNationalRegisterNumbers(text: string): Span[] {
 const anyCase = (word: string, allCaps = true) =>
   `[${word[0]!.toLowerCase()}${word[0]!.toUpperCase()}]${word.slice(1)}${allCaps ? `|${word.toUpperCase()}` : ''}`;
 /** Full words: never followed by a dot ("…bij mevrouw. Zij…" ends a sentence). */
-const TITLE_WORDS = ['mevrouw', 'meneer', 'mijnheer', 'heer', 'juffrouw', 'dokter', 'madame', 'mademoiselle', 'monsieur', 'docteur', 'mister', 'miss', 'mrs'];
+const TITLE_WORDS = [
+  'mevrouw',
+  'meneer',
+  'mijnheer',
+  'heer',
+  'juffrouw',
+  'dokter',
+  'madame',
+  'mademoiselle',
+  'monsieur',
+  'docteur',
+  'mister',
+  'miss',
+  'mrs',
+];
 /** Abbreviations, with or without their dot; never all capitals ("MS" is a disease, "DR" a country). */
 const TITLE_ABBREVIATIONS = ['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'mr', 'dr', 'mme', 'mlle', 'mej', 'ms'];
 /** Lower-case name particles: "van Dam", "de Smet", "d'Hondt", "le Roux". */
@@ -102,8 +124,41 @@ const TITLE = new RegExp(
 );
 /** Capitalised single words after a title that are no name (sentence starts, pronouns). */
 const NOT_NAMES = new Set([
-  'de', 'het', 'een', 'die', 'dat', 'deze', 'zij', 'ze', 'hij', 'haar', 'hem', 'zijn', 'woont', 'is', 'en', 'of', 'maar', 'heeft',
-  'il', 'elle', 'la', 'le', 'les', 'un', 'une', 'est', 'et', 'he', 'she', 'the', 'a', 'an', 'and', 'or', 'lives',
+  'de',
+  'het',
+  'een',
+  'die',
+  'dat',
+  'deze',
+  'zij',
+  'ze',
+  'hij',
+  'haar',
+  'hem',
+  'zijn',
+  'woont',
+  'is',
+  'en',
+  'of',
+  'maar',
+  'heeft',
+  'il',
+  'elle',
+  'la',
+  'le',
+  'les',
+  'un',
+  'une',
+  'est',
+  'et',
+  'he',
+  'she',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'lives',
 ]);
 
 function findNamesWithTitle(text: string): Span[] {
@@ -125,46 +180,238 @@ function findNamesWithTitle(text: string): Span[] {
  * werkveld, "-tuin", "-einde") are left out: those streets still match with "straat" etc.
  */
 const STREET_SUFFIXES = [
-  'straat', 'straatje', 'steenweg', 'laan', 'lei', 'weg', 'wegel', 'pad', 'plein', 'pleintje', 'dreef', 'baan', 'hof', 'markt',
-  'dijk', 'kaai', 'kade', 'vest', 'singel', 'gracht', 'park', 'erf', 'dries', 'heide', 'hei', 'akker', 'kouter',
-  'berg', 'dal', 'donk', 'bos', 'broek', 'beemd', 'meers', 'gaarde', 'hoeve', 'dorp', 'boulevard', 'heuvel',
+  'straat',
+  'straatje',
+  'steenweg',
+  'laan',
+  'lei',
+  'weg',
+  'wegel',
+  'pad',
+  'plein',
+  'pleintje',
+  'dreef',
+  'baan',
+  'hof',
+  'markt',
+  'dijk',
+  'kaai',
+  'kade',
+  'vest',
+  'singel',
+  'gracht',
+  'park',
+  'erf',
+  'dries',
+  'heide',
+  'hei',
+  'akker',
+  'kouter',
+  'berg',
+  'dal',
+  'donk',
+  'bos',
+  'broek',
+  'beemd',
+  'meers',
+  'gaarde',
+  'hoeve',
+  'dorp',
+  'boulevard',
+  'heuvel',
 ];
 /** Street types written as a separate capitalised word after a name ("Grote Markt", "Oude Baan"). */
-const STREET_WORDS = ['Markt', 'Plein', 'Straat', 'Laan', 'Weg', 'Steenweg', 'Dreef', 'Baan', 'Lei', 'Kaai', 'Dijk', 'Vest', 'Ring', 'Hof', 'Heide', 'Dorp', 'Kapel'];
+const STREET_WORDS = [
+  'Markt',
+  'Plein',
+  'Straat',
+  'Laan',
+  'Weg',
+  'Steenweg',
+  'Dreef',
+  'Baan',
+  'Lei',
+  'Kaai',
+  'Dijk',
+  'Vest',
+  'Ring',
+  'Hof',
+  'Heide',
+  'Dorp',
+  'Kapel',
+];
 /** French street types, before the name ("rue de la Station 12", "12, avenue Louise"). */
-const FRENCH_STREET_TYPES = ['rue', 'avenue', 'av\\.', 'chaussée', 'chée', 'place', 'boulevard', 'bd', 'chemin', 'allée', 'quai', 'square', 'impasse', 'route', 'drève', 'clos', 'sentier', 'ruelle', 'rempart'];
+const FRENCH_STREET_TYPES = [
+  'rue',
+  'avenue',
+  'av\\.',
+  'chaussée',
+  'chée',
+  'place',
+  'boulevard',
+  'bd',
+  'chemin',
+  'allée',
+  'quai',
+  'square',
+  'impasse',
+  'route',
+  'drève',
+  'clos',
+  'sentier',
+  'ruelle',
+  'rempart',
+];
 const FRENCH_TYPE = `(?:${FRENCH_STREET_TYPES.map((word) => anyCase(word, false)).join('|')})`;
 const FRENCH_ARTICLES = "(?:(?:de|du|des|la|le)\\s+|[dl]['’]\\s*)*";
 
 /** A number followed by one of these is an amount, an age, a time, a date or a count, not a house number. */
 const NOT_AFTER_A_HOUSE_NUMBER = [
-  'x', 'keer', 'maal', 'jaar', 'jaren', 'jarige', 'jr', 'maand', 'maanden', 'week', 'weken', 'dag', 'dagen', 'uur', 'u', 'minuten', 'min',
-  'km', 'm', 'm²', 'meter', 'cm', 'kg', 'kilo', 'gram', 'mg', 'ml', 'l', 'liter', 'euro', 'eur', 'procent', 'pct',
-  'personen', 'mensen', 'kinderen', 'kind', 'inwoners', 'woningen', 'huizen', 'stuks', 'keren', 'bezoeken', 'meldingen', 'signalen', 'partners',
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-  'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dec',
-  'an', 'ans', 'fois', 'mois', 'semaine', 'semaines', 'jour', 'jours', 'heure', 'heures', 'personnes', 'enfants',
-  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-  'year', 'years', 'month', 'months', 'weeks', 'day', 'days', 'hour', 'hours', 'times', 'people', 'children',
-  'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october',
+  'x',
+  'keer',
+  'maal',
+  'jaar',
+  'jaren',
+  'jarige',
+  'jr',
+  'maand',
+  'maanden',
+  'week',
+  'weken',
+  'dag',
+  'dagen',
+  'uur',
+  'u',
+  'minuten',
+  'min',
+  'km',
+  'm',
+  'm²',
+  'meter',
+  'cm',
+  'kg',
+  'kilo',
+  'gram',
+  'mg',
+  'ml',
+  'l',
+  'liter',
+  'euro',
+  'eur',
+  'procent',
+  'pct',
+  'personen',
+  'mensen',
+  'kinderen',
+  'kind',
+  'inwoners',
+  'woningen',
+  'huizen',
+  'stuks',
+  'keren',
+  'bezoeken',
+  'meldingen',
+  'signalen',
+  'partners',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mrt',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'oct',
+  'nov',
+  'dec',
+  'an',
+  'ans',
+  'fois',
+  'mois',
+  'semaine',
+  'semaines',
+  'jour',
+  'jours',
+  'heure',
+  'heures',
+  'personnes',
+  'enfants',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+  'year',
+  'years',
+  'month',
+  'months',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'times',
+  'people',
+  'children',
+  'january',
+  'february',
+  'march',
+  'may',
+  'june',
+  'july',
+  'august',
+  'october',
 ];
-const NOT_A_HOUSE_NUMBER =
-  `(?![0-9]|[.,:][0-9]|\\s*(?:%|\\+|€|°)|[\\s-]*(?:${NOT_AFTER_A_HOUSE_NUMBER.map((word) => anyCase(word, false)).join('|')})(?![\\p{L}]))`;
+const NOT_A_HOUSE_NUMBER = `(?![0-9]|[.,:][0-9]|\\s*(?:%|\\+|€|°)|[\\s-]*(?:${NOT_AFTER_A_HOUSE_NUMBER.map((word) => anyCase(word, false)).join('|')})(?![\\p{L}]))`;
 /** "12", "12A", "12 bus 3", "12 b2", "12/3", "nr. 12", "n° 12" — checked right after the digits. */
-const HOUSE_NUMBER = '(?:(?:nr\\.?|nummer|n°|no\\.?)\\s*)?[1-9][0-9]{0,3}' + NOT_A_HOUSE_NUMBER +
+const HOUSE_NUMBER =
+  '(?:(?:nr\\.?|nummer|n°|no\\.?)\\s*)?[1-9][0-9]{0,3}' +
+  NOT_A_HOUSE_NUMBER +
   '(?:\\s?[a-zA-Z](?![\\p{L}0-9]))?' +
   '(?:\\s*(?:(?:bus|bte|boîte)\\s*|b\\.?\\s*(?=[0-9])|/\\s*)(?:[0-9]{1,4}[a-zA-Z]?|[a-zA-Z])(?![\\p{L}0-9]))?';
 const CAPITALISED = "\\p{Lu}[\\p{L}'’.-]*";
 
 const ADDRESS_PATTERNS = [
   // One word ending in a street suffix: "Kerkstraat 5", "kerkstraat 5 bus 2", "Sint-Jansplein 3".
-  new RegExp(`(?<![\\p{L}])[\\p{L}'’-]{2,}(?:${STREET_SUFFIXES.map((word) => anyCase(word, false)).join('|')}),?\\s+${HOUSE_NUMBER}`, 'gu'),
+  new RegExp(
+    `(?<![\\p{L}])[\\p{L}'’-]{2,}(?:${STREET_SUFFIXES.map((word) => anyCase(word, false)).join('|')}),?\\s+${HOUSE_NUMBER}`,
+    'gu',
+  ),
   // Capitalised name + separate street word: "Grote Markt 12", "Oude Baan 7"; "Markt 3" on its own.
-  new RegExp(`(?<![\\p{L}])(?:(?:${CAPITALISED}\\s+){1,3}(?:${STREET_WORDS.join('|')})|Markt|Plein),?\\s+${HOUSE_NUMBER}`, 'gu'),
+  new RegExp(
+    `(?<![\\p{L}])(?:(?:${CAPITALISED}\\s+){1,3}(?:${STREET_WORDS.join('|')})|Markt|Plein),?\\s+${HOUSE_NUMBER}`,
+    'gu',
+  ),
   // French: "rue de la Station 12", "avenue Louise, 54".
-  new RegExp(`(?<![\\p{L}])${FRENCH_TYPE}\\s+${FRENCH_ARTICLES}[\\p{L}'’-]+(?:\\s+(?:et\\s+)?${FRENCH_ARTICLES}${CAPITALISED}){0,3},?\\s+${HOUSE_NUMBER}`, 'gu'),
+  new RegExp(
+    `(?<![\\p{L}])${FRENCH_TYPE}\\s+${FRENCH_ARTICLES}[\\p{L}'’-]+(?:\\s+(?:et\\s+)?${FRENCH_ARTICLES}${CAPITALISED}){0,3},?\\s+${HOUSE_NUMBER}`,
+    'gu',
+  ),
   // French, number first: "12, rue de la Station", "54 avenue Louise".
-  new RegExp(`(?<![0-9\\p{L}])[1-9][0-9]{0,3}[a-zA-Z]?,?\\s+${FRENCH_TYPE}\\s+${FRENCH_ARTICLES}\\p{Lu}[\\p{L}'’-]*(?:\\s+${CAPITALISED}){0,3}`, 'gu'),
+  new RegExp(
+    `(?<![0-9\\p{L}])[1-9][0-9]{0,3}[a-zA-Z]?,?\\s+${FRENCH_TYPE}\\s+${FRENCH_ARTICLES}\\p{Lu}[\\p{L}'’-]*(?:\\s+${CAPITALISED}){0,3}`,
+    'gu',
+  ),
 ];
 
 function findAddresses(text: string): Span[] {
@@ -188,7 +435,9 @@ function matches(pattern: RegExp, text: string): Span[] {
 /** Keeps the first-listed, then longest finding where two overlap (an e-mail's digits are no phone). */
 function withoutOverlaps(findings: PersonalDataFinding[]): PersonalDataFinding[] {
   const priority = (kind: PersonalDataKind) => DETECTORS.findIndex(([candidate]) => candidate === kind);
-  const ranked = [...findings].sort((a, b) => priority(a.kind) - priority(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ranked = [...findings].sort(
+    (a, b) => priority(a.kind) - priority(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: PersonalDataFinding[] = [];
   for (const finding of ranked) {
     if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { FLANDERS_WGS84, classifyPair } from '@/lib/imports/coordinates';
-import { PARTNER_TYPES, SIGNAL_CATEGORIES, SIGNAL_CATEGORY_CODES, URGENCIES, type SignalCategoryCode } from './categories';
+import {
+  PARTNER_TYPES,
+  SIGNAL_CATEGORIES,
+  SIGNAL_CATEGORY_CODES,
+  URGENCIES,
+  type SignalCategoryCode,
+} from './categories';
 import { type PersonalDataFinding, type PersonalDataKind, findPersonalData } from './personal-data';
 
 /**
@@ -22,16 +28,25 @@ export interface FieldError {
   message: string;
 }
 
-const requiredOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? 'is required' : message);
+const requiredOr = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === '' ? 'is required' : message;
 
 const decimal = (name: string) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*[+-]?[0-9]+([.,][0-9]+)?\s*$/.test(value) ? Number(value.trim().replace(',', '.')) : value),
+    (value) =>
+      typeof value === 'string' && /^\s*[+-]?[0-9]+([.,][0-9]+)?\s*$/.test(value)
+        ? Number(value.trim().replace(',', '.'))
+        : value,
     z.number({ error: requiredOr(`must be a number (the ${name} in degrees, WGS84)`) }),
   );
 
 const checkbox = z.preprocess(
-  (value) => (value === 'true' || value === 'on' || value === '1' ? true : value === 'false' || value === 'off' || value === '0' ? false : value),
+  (value) =>
+    value === 'true' || value === 'on' || value === '1'
+      ? true
+      : value === 'false' || value === 'off' || value === '0'
+        ? false
+        : value,
   z.boolean({ error: 'must be true or false' }).default(false),
 );
 
@@ -53,13 +68,16 @@ export const signalReportFields = {
   followUpRequested: checkbox,
   partnerType: z.enum(PARTNER_TYPES, { error: requiredOr(`must be one of: ${PARTNER_TYPES.join(', ')}`) }),
   observedOn: optionalText(
-    z.string({ error: 'must be a date as YYYY-MM-DD' })
+    z
+      .string({ error: 'must be a date as YYYY-MM-DD' })
       .regex(/^20[0-9]{2}-[0-9]{2}-[0-9]{2}$/, 'must be a date as YYYY-MM-DD')
       .refine(isCalendarDay, 'is not a day of the calendar'),
   ),
   lon: decimal('longitude'),
   lat: decimal('latitude'),
-  idempotencyKey: z.uuid({ error: requiredOr('must be a UUID (e.g. from crypto.randomUUID()), one per filled-in form') }),
+  idempotencyKey: z.uuid({
+    error: requiredOr('must be a UUID (e.g. from crypto.randomUUID()), one per filled-in form'),
+  }),
 };
 
 type Fields = typeof signalReportFields;
@@ -69,12 +87,12 @@ export type SignalReport = { [K in ReportField]: z.output<Fields[K]> };
 export type ReportParseResult =
   | { ok: true; value: SignalReport }
   | {
-    ok: false;
-    /** One error per field (the first found); `_form` for a body that is not an object at all. */
-    errors: Partial<Record<ReportField | '_form' | (string & {}), FieldError>>;
-    /** What was found in the description, for highlighting; empty when nothing was. */
-    personalData: PersonalDataFinding[];
-  };
+      ok: false;
+      /** One error per field (the first found); `_form` for a body that is not an object at all. */
+      errors: Partial<Record<ReportField | '_form' | (string & {}), FieldError>>;
+      /** What was found in the description, for highlighting; empty when nothing was. */
+      personalData: PersonalDataFinding[];
+    };
 
 export interface ReportParseOptions {
   /** Today in Europe/Brussels ('YYYY-MM-DD'); when given, `observedOn` may not be later or over a year earlier. */
@@ -83,7 +101,11 @@ export interface ReportParseOptions {
 
 export function parseSignalReport(body: unknown, options: ReportParseOptions = {}): ReportParseResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, errors: { _form: { code: 'invalid_body', message: 'The report must be a JSON object with the report fields.' } }, personalData: [] };
+    return {
+      ok: false,
+      errors: { _form: { code: 'invalid_body', message: 'The report must be a JSON object with the report fields.' } },
+      personalData: [],
+    };
   }
   const input = body as Record<string, unknown>;
   // No prototype, so an unknown field named "__proto__" is reported like any other.
@@ -92,17 +114,23 @@ export function parseSignalReport(body: unknown, options: ReportParseOptions = {
   for (const field of Object.keys(signalReportFields) as ReportField[]) {
     const parsed = signalReportFields[field].safeParse(input[field]);
     if (parsed.success) values[field] = parsed.data;
-    else errors[field] = { code: parsed.error.issues[0]?.code ?? 'invalid', message: parsed.error.issues[0]?.message ?? 'is invalid' };
+    else
+      errors[field] = {
+        code: parsed.error.issues[0]?.code ?? 'invalid',
+        message: parsed.error.issues[0]?.message ?? 'is invalid',
+      };
   }
   for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(signalReportFields, key)) errors[key.slice(0, 64)] = { code: 'unknown_field', message: 'is not a field of a signal report' };
+    if (!Object.hasOwn(signalReportFields, key))
+      errors[key.slice(0, 64)] = { code: 'unknown_field', message: 'is not a field of a signal report' };
   }
 
   checkSubcategory(values, errors);
   checkFlanders(values, errors);
   checkObservedOn(values, errors, options.today);
   const personalData = typeof values.description === 'string' ? findPersonalData(values.description) : [];
-  if (personalData.length > 0) errors.description = { code: 'personal_data', message: personalDataMessage(personalData) };
+  if (personalData.length > 0)
+    errors.description = { code: 'personal_data', message: personalDataMessage(personalData) };
 
   if (Object.keys(errors).length > 0) return { ok: false, errors: { ...errors }, personalData };
   return { ok: true, value: values as SignalReport };
@@ -113,9 +141,13 @@ function checkSubcategory(values: Partial<Record<ReportField, unknown>>, errors:
   const category = SIGNAL_CATEGORIES.find((candidate) => candidate.code === values.category)!;
   const allowed: readonly string[] = category.subcategories.map((sub) => sub.code);
   if (allowed.includes(values.subcategory as string)) return;
-  errors.subcategory = allowed.length === 0
-    ? { code: 'no_subcategories', message: `must be left empty: ${category.code} has no subcategories` }
-    : { code: 'wrong_category', message: `must be one of the subcategories of ${category.code}: ${allowed.join(', ')}` };
+  errors.subcategory =
+    allowed.length === 0
+      ? { code: 'no_subcategories', message: `must be left empty: ${category.code} has no subcategories` }
+      : {
+          code: 'wrong_category',
+          message: `must be one of the subcategories of ${category.code}: ${allowed.join(', ')}`,
+        };
 }
 
 function checkFlanders(values: Partial<Record<ReportField, unknown>>, errors: Partial<Record<string, FieldError>>) {
@@ -133,11 +165,23 @@ function checkFlanders(values: Partial<Record<ReportField, unknown>>, errors: Pa
     errors.lat = { code: 'swapped', message: `is ${lat}, which is a longitude in Flanders: did you swap lon and lat?` };
     return;
   }
-  if (lon < minLon || lon > maxLon) errors.lon = { code: 'outside_flanders', message: `must be between ${minLon} and ${maxLon}: the point must lie in Flanders` };
-  if (lat < minLat || lat > maxLat) errors.lat = { code: 'outside_flanders', message: `must be between ${minLat} and ${maxLat}: the point must lie in Flanders` };
+  if (lon < minLon || lon > maxLon)
+    errors.lon = {
+      code: 'outside_flanders',
+      message: `must be between ${minLon} and ${maxLon}: the point must lie in Flanders`,
+    };
+  if (lat < minLat || lat > maxLat)
+    errors.lat = {
+      code: 'outside_flanders',
+      message: `must be between ${minLat} and ${maxLat}: the point must lie in Flanders`,
+    };
 }
 
-function checkObservedOn(values: Partial<Record<ReportField, unknown>>, errors: Partial<Record<string, FieldError>>, today: string | undefined) {
+function checkObservedOn(
+  values: Partial<Record<ReportField, unknown>>,
+  errors: Partial<Record<string, FieldError>>,
+  today: string | undefined,
+) {
   const observed = values.observedOn;
   if (errors.observedOn || typeof observed !== 'string' || !today || !isCalendarDay(today)) return;
   if (observed > today) errors.observedOn = { code: 'in_future', message: 'cannot be later than today' };
@@ -164,4 +208,5 @@ function isCalendarDay(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

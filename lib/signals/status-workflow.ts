@@ -61,15 +61,21 @@ export type StatusChangeField = keyof StatusChange;
 
 export type StatusChangeParse =
   | { ok: true; value: StatusChange }
-  | { ok: false; errors: Partial<Record<StatusChangeField | '_form' | (string & {}), FieldError>>; personalData: PersonalDataFinding[] };
+  | {
+      ok: false;
+      errors: Partial<Record<StatusChangeField | '_form' | (string & {}), FieldError>>;
+      personalData: PersonalDataFinding[];
+    };
 
-const requiredOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? 'is required' : message);
+const requiredOr = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === '' ? 'is required' : message;
 const emptyAsNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 const status = z.enum(SIGNAL_STATUSES, { error: requiredOr(`must be one of: ${SIGNAL_STATUSES.join(', ')}`) });
 const shortText = (max: number) =>
   z.preprocess(
     emptyAsNull,
-    z.string({ error: 'must be text' })
+    z
+      .string({ error: 'must be text' })
       .trim()
       .max(max, `must be at most ${max} characters: keep it short`)
       .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'contains control characters')
@@ -80,11 +86,18 @@ const shortText = (max: number) =>
 export const statusChangeFields = {
   fromStatus: status,
   toStatus: status,
-  outcome: z.preprocess(emptyAsNull, z.enum(SIGNAL_OUTCOMES, { error: `must be one of: ${SIGNAL_OUTCOMES.join(', ')}` }).nullable()),
+  outcome: z.preprocess(
+    emptyAsNull,
+    z.enum(SIGNAL_OUTCOMES, { error: `must be one of: ${SIGNAL_OUTCOMES.join(', ')}` }).nullable(),
+  ),
   referredServiceId: z.preprocess(
     (value) => (typeof value === 'string' && /^\s*[0-9]{1,15}\s*$/.test(value) ? Number(value) : emptyAsNull(value)),
-    z.number({ error: 'must be the number of a service' }).int('must be the number of a service').positive('must be the number of a service')
-      .max(Number.MAX_SAFE_INTEGER, 'must be the number of a service').nullable(),
+    z
+      .number({ error: 'must be the number of a service' })
+      .int('must be the number of a service')
+      .positive('must be the number of a service')
+      .max(Number.MAX_SAFE_INTEGER, 'must be the number of a service')
+      .nullable(),
   ),
   referredOrganisation: shortText(REFERRED_ORGANISATION_MAX),
   note: shortText(NOTE_MAX),
@@ -97,7 +110,11 @@ export const statusChangeFields = {
  */
 export function parseStatusChange(body: unknown): StatusChangeParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, errors: { _form: { code: 'invalid_body', message: 'The status change must be a JSON object.' } }, personalData: [] };
+    return {
+      ok: false,
+      errors: { _form: { code: 'invalid_body', message: 'The status change must be a JSON object.' } },
+      personalData: [],
+    };
   }
   const input = body as Record<string, unknown>;
   const errors: Partial<Record<string, FieldError>> = Object.create(null);
@@ -105,10 +122,15 @@ export function parseStatusChange(body: unknown): StatusChangeParse {
   for (const field of Object.keys(statusChangeFields) as StatusChangeField[]) {
     const parsed = statusChangeFields[field].safeParse(input[field]);
     if (parsed.success) values[field] = parsed.data;
-    else errors[field] = { code: parsed.error.issues[0]?.code ?? 'invalid', message: parsed.error.issues[0]?.message ?? 'is invalid' };
+    else
+      errors[field] = {
+        code: parsed.error.issues[0]?.code ?? 'invalid',
+        message: parsed.error.issues[0]?.message ?? 'is invalid',
+      };
   }
   for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(statusChangeFields, key)) errors[key.slice(0, 64)] = { code: 'unknown_field', message: 'is not a field of a status change' };
+    if (!Object.hasOwn(statusChangeFields, key))
+      errors[key.slice(0, 64)] = { code: 'unknown_field', message: 'is not a field of a status change' };
   }
   checkRules(values as Partial<StatusChange>, errors);
   const personalData: PersonalDataFinding[] = [];
@@ -121,7 +143,8 @@ export function parseStatusChange(body: unknown): StatusChangeParse {
     errors[field] = {
       code: 'personal_data',
       message: `contains personal data (${found.map((finding) => `"${finding.excerpt}"`).join(', ')}): ${
-        field === 'note' ? 'describe the follow-up, not the person' : 'name the service or organisation, not a person'}`,
+        field === 'note' ? 'describe the follow-up, not the person' : 'name the service or organisation, not a person'
+      }`,
     };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors: { ...errors }, personalData };
@@ -133,16 +156,26 @@ function checkRules(values: Partial<StatusChange>, errors: Partial<Record<string
   if (from === undefined || to === undefined || errors.fromStatus || errors.toStatus) return;
   if (!canMoveTo(from, to)) {
     const allowed = NEXT_STATUSES[from];
-    errors.toStatus = allowed.length === 0
-      ? { code: 'final', message: `cannot change: a ${from} signal stays ${from}` }
-      : { code: 'not_allowed', message: `must be one of ${allowed.join(', ')} after ${from}: statuses only move forward` };
+    errors.toStatus =
+      allowed.length === 0
+        ? { code: 'final', message: `cannot change: a ${from} signal stays ${from}` }
+        : {
+            code: 'not_allowed',
+            message: `must be one of ${allowed.join(', ')} after ${from}: statuses only move forward`,
+          };
     return;
   }
   if (!errors.outcome) {
     if (to === 'closed' && (values.outcome ?? null) === null) {
-      errors.outcome = { code: 'required', message: `is required when closing: one of ${outcomesWhenClosing(from).join(', ')}` };
+      errors.outcome = {
+        code: 'required',
+        message: `is required when closing: one of ${outcomesWhenClosing(from).join(', ')}`,
+      };
     } else if (to === 'closed' && values.outcome && !outcomesWhenClosing(from).includes(values.outcome)) {
-      errors.outcome = { code: 'not_after_status', message: `must be one of ${outcomesWhenClosing(from).join(', ')} when closing a ${from} signal` };
+      errors.outcome = {
+        code: 'not_after_status',
+        message: `must be one of ${outcomesWhenClosing(from).join(', ')} when closing a ${from} signal`,
+      };
     } else if (to !== 'closed' && (values.outcome ?? null) !== null) {
       errors.outcome = { code: 'only_when_closing', message: 'must be left empty: an outcome is given when closing' };
     }
@@ -152,7 +185,10 @@ function checkRules(values: Partial<StatusChange>, errors: Partial<Record<string
   const organisationGiven = values.referredOrganisation !== null && values.referredOrganisation !== undefined;
   const referredTo = serviceGiven || organisationGiven;
   if (to === 'referred' && !referredTo && !errors.referredServiceId && !errors.referredOrganisation) {
-    errors.referredOrganisation = { code: 'required', message: 'is required when referring: the service or organisation it was referred to' };
+    errors.referredOrganisation = {
+      code: 'required',
+      message: 'is required when referring: the service or organisation it was referred to',
+    };
   } else if (to !== 'referred' && referredTo) {
     const field = serviceGiven ? 'referredServiceId' : 'referredOrganisation';
     errors[field] ??= { code: 'only_when_referring', message: 'must be left empty: only a referral names where to' };

@@ -72,29 +72,56 @@ export const SIGNAL_POINTS_FROM = 15;
 
 export const LAYER_RULES = {
   signals: {
-    pointsFrom: SIGNAL_POINTS_FROM, pointAttributes: { category: 'enum', status: 'enum', demo: 'bool' }, cellAttributes: { count: 'int' },
-    cellSize: 128, minCellMeters: 600, minCount: 'private', maxZoom: 16,
+    pointsFrom: SIGNAL_POINTS_FROM,
+    pointAttributes: { category: 'enum', status: 'enum', demo: 'bool' },
+    cellAttributes: { count: 'int' },
+    cellSize: 128,
+    minCellMeters: 600,
+    minCount: 'private',
+    maxZoom: 16,
   },
   substandard_dwellings: {
-    pointsFrom: null, pointAttributes: {}, cellAttributes: { count: 'int' },
-    cellSize: 128, minCellMeters: 600, minCount: 'private', maxZoom: 16,
+    pointsFrom: null,
+    pointAttributes: {},
+    cellAttributes: { count: 'int' },
+    cellSize: 128,
+    minCellMeters: 600,
+    minCount: 'private',
+    maxZoom: 16,
   },
   street_lights: {
-    pointsFrom: 15, pointAttributes: { status: 'enum', lamp_type: 'enum', demo: 'bool' },
-    cellAttributes: { count: 'int', defects: 'int' }, cellSize: 64, minCellMeters: 0, minCount: 1, maxZoom: 22,
+    pointsFrom: 15,
+    pointAttributes: { status: 'enum', lamp_type: 'enum', demo: 'bool' },
+    cellAttributes: { count: 'int', defects: 'int' },
+    cellSize: 64,
+    minCellMeters: 0,
+    minCount: 1,
+    maxZoom: 22,
   },
   services: {
-    pointsFrom: 0, pointAttributes: { service_type: 'enum', name: 'label', demo: 'bool' },
-    cellAttributes: { count: 'int' }, cellSize: 64, minCellMeters: 0, minCount: 1, maxZoom: 22,
+    pointsFrom: 0,
+    pointAttributes: { service_type: 'enum', name: 'label', demo: 'bool' },
+    cellAttributes: { count: 'int' },
+    cellSize: 64,
+    minCellMeters: 0,
+    minCount: 1,
+    maxZoom: 22,
   },
   social_housing: {
-    pointsFrom: 0, pointAttributes: { name: 'label', operator: 'label', units: 'int', demo: 'bool' },
-    cellAttributes: { count: 'int', units: 'int' }, cellSize: 64, minCellMeters: 0, minCount: 1, maxZoom: 22,
+    pointsFrom: 0,
+    pointAttributes: { name: 'label', operator: 'label', units: 'int', demo: 'bool' },
+    cellAttributes: { count: 'int', units: 'int' },
+    cellSize: 64,
+    minCellMeters: 0,
+    minCount: 1,
+    maxZoom: 22,
   },
 } as const satisfies Record<TileLayer, LayerRule>;
 
 /** Layers that have point features at some zoom. */
-export type PointLayer = { [L in TileLayer]: (typeof LAYER_RULES)[L]['pointsFrom'] extends null ? never : L }[TileLayer];
+export type PointLayer = {
+  [L in TileLayer]: (typeof LAYER_RULES)[L]['pointsFrom'] extends null ? never : L;
+}[TileLayer];
 export type PointAttribute<L extends PointLayer> = keyof (typeof LAYER_RULES)[L]['pointAttributes'] & string;
 export type CellAttribute<L extends TileLayer> = keyof (typeof LAYER_RULES)[L]['cellAttributes'] & string;
 
@@ -152,10 +179,14 @@ const TAG_PAIR_BYTES = 4;
 /** Worst-case bytes one attribute adds to a feature (its tag pair and, if distinct, its value). */
 function attributeBytes(kind: AttributeKind): number {
   switch (kind) {
-    case 'int': return TAG_PAIR_BYTES + 8;
-    case 'label': return TAG_PAIR_BYTES + 6 + 4 * MAX_LABEL_CHARS;
+    case 'int':
+      return TAG_PAIR_BYTES + 8;
+    case 'label':
+      return TAG_PAIR_BYTES + 6 + 4 * MAX_LABEL_CHARS;
     // Shared through the value table: a handful of entries per tile, counted in the 20 % margin.
-    case 'enum': case 'bool': return TAG_PAIR_BYTES;
+    case 'enum':
+    case 'bool':
+      return TAG_PAIR_BYTES;
   }
 }
 

@@ -18,12 +18,26 @@ import { TILE_LAYERS, type TileLayer, isTileLayer } from './layers';
  */
 
 /** Calendar days in Europe/Brussels, both included ('YYYY-MM-DD'). */
-export interface DateWindow { from: string; to: string }
+export interface DateWindow {
+  from: string;
+  to: string;
+}
 
-export interface SignalFilters { window?: DateWindow; categories?: SignalCategoryCode[]; statuses?: SignalStatus[]; partners?: PartnerType[] }
-export interface ServiceFilters { types?: ServiceTypeCode[] }
-export interface StreetLightFilters { statuses?: StreetLightStatus[] }
-export interface DwellingFilters { window?: DateWindow }
+export interface SignalFilters {
+  window?: DateWindow;
+  categories?: SignalCategoryCode[];
+  statuses?: SignalStatus[];
+  partners?: PartnerType[];
+}
+export interface ServiceFilters {
+  types?: ServiceTypeCode[];
+}
+export interface StreetLightFilters {
+  statuses?: StreetLightStatus[];
+}
+export interface DwellingFilters {
+  window?: DateWindow;
+}
 
 export const STREET_LIGHT_STATUSES = ['working', 'defect'] as const;
 export type StreetLightStatus = (typeof STREET_LIGHT_STATUSES)[number];
@@ -31,19 +45,24 @@ export const MAX_WINDOW_YEARS = 10;
 export const MAX_ZOOM = 22;
 
 /** z/x/y of the XYZ (slippy map) scheme: y = 0 is the northern edge of EPSG:3857. */
-export interface TileCoordinates { z: number; x: number; y: number }
+export interface TileCoordinates {
+  z: number;
+  x: number;
+  y: number;
+}
 
 interface Common extends TileCoordinates {
   /** The layer version the URL was built with (`v`); undefined when the URL has none. */
   version: string | undefined;
 }
-export type TileRequest = Common & (
-  | { layer: 'signals'; filters: SignalFilters }
-  | { layer: 'services'; filters: ServiceFilters }
-  | { layer: 'street_lights'; filters: StreetLightFilters }
-  | { layer: 'social_housing'; filters: Record<string, never> }
-  | { layer: 'substandard_dwellings'; filters: DwellingFilters }
-);
+export type TileRequest = Common &
+  (
+    | { layer: 'signals'; filters: SignalFilters }
+    | { layer: 'services'; filters: ServiceFilters }
+    | { layer: 'street_lights'; filters: StreetLightFilters }
+    | { layer: 'social_housing'; filters: Record<string, never> }
+    | { layer: 'substandard_dwellings'; filters: DwellingFilters }
+  );
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -53,7 +72,8 @@ const isCalendarDay = (text: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 };
 /** Days 1900–2999: enough for any record, and safely inside what PostgreSQL and Date handle. */
-const day = z.string()
+const day = z
+  .string()
   .regex(/^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$/, 'must be a date as YYYY-MM-DD between 1900 and 2999')
   .refine(isCalendarDay, 'is not a day of the calendar');
 
@@ -67,7 +87,10 @@ function codeList<T extends string>(known: readonly T[]) {
     }
     const unknown = items.filter((item) => !(known as readonly string[]).includes(item));
     if (unknown.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `has unknown ${unknown.map((code) => `"${code}"`).join(', ')}; known: ${known.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `has unknown ${unknown.map((code) => `"${code}"`).join(', ')}; known: ${known.join(', ')}`,
+      });
       return z.NEVER;
     }
     return [...new Set(items as T[])];
@@ -87,12 +110,20 @@ function checkWindow(query: { from?: string; to?: string }, ctx: z.RefinementCtx
   // zod runs this refinement even when a field failed: those already have their own issue.
   if ([from, to].some((end) => end !== undefined && !day.safeParse(end).success)) return;
   if ((from === undefined) !== (to === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [from === undefined ? 'from' : 'to'], message: 'is required with the other end of the window (give both from and to, or neither)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [from === undefined ? 'from' : 'to'],
+      message: 'is required with the other end of the window (give both from and to, or neither)',
+    });
   } else if (from !== undefined && to !== undefined) {
     if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${from})` });
     else if (utcDay(to) >= addYears(from, MAX_WINDOW_YEARS)) {
       const limit = addYears(from, MAX_WINDOW_YEARS).toISOString().slice(0, 10);
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes the window longer than ${MAX_WINDOW_YEARS} years (it must be before ${limit})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `makes the window longer than ${MAX_WINDOW_YEARS} years (it must be before ${limit})`,
+      });
     }
   }
 }
@@ -102,22 +133,36 @@ const toWindow = (from?: string, to?: string): DateWindow | undefined => (from &
 const version = z.string().regex(/^[0-9a-z.]{1,40}$/, 'must be a layer version such as 1.3.mhz0k2a8');
 
 const QUERIES = {
-  signals: z.object({
-    v: version.optional(), ...windowShape,
-    categories: codeList(SIGNAL_CATEGORY_CODES).optional(),
-    status: codeList(SIGNAL_STATUSES).optional(),
-    partner: codeList(PARTNER_TYPES).optional(),
-  }).superRefine(checkWindow).transform((q) => ({
-    version: q.v,
-    filters: { window: toWindow(q.from, q.to), categories: q.categories, statuses: q.status, partners: q.partner } satisfies SignalFilters,
-  })),
-  services: z.object({ v: version.optional(), types: codeList(SERVICE_TYPES.map((type) => type.code)).optional() })
+  signals: z
+    .object({
+      v: version.optional(),
+      ...windowShape,
+      categories: codeList(SIGNAL_CATEGORY_CODES).optional(),
+      status: codeList(SIGNAL_STATUSES).optional(),
+      partner: codeList(PARTNER_TYPES).optional(),
+    })
+    .superRefine(checkWindow)
+    .transform((q) => ({
+      version: q.v,
+      filters: {
+        window: toWindow(q.from, q.to),
+        categories: q.categories,
+        statuses: q.status,
+        partners: q.partner,
+      } satisfies SignalFilters,
+    })),
+  services: z
+    .object({ v: version.optional(), types: codeList(SERVICE_TYPES.map((type) => type.code)).optional() })
     .transform((q) => ({ version: q.v, filters: { types: q.types } satisfies ServiceFilters })),
-  street_lights: z.object({ v: version.optional(), status: codeList(STREET_LIGHT_STATUSES).optional() })
+  street_lights: z
+    .object({ v: version.optional(), status: codeList(STREET_LIGHT_STATUSES).optional() })
     .transform((q) => ({ version: q.v, filters: { statuses: q.status } satisfies StreetLightFilters })),
-  social_housing: z.object({ v: version.optional() })
+  social_housing: z
+    .object({ v: version.optional() })
     .transform((q) => ({ version: q.v, filters: {} as Record<string, never> })),
-  substandard_dwellings: z.object({ v: version.optional(), ...windowShape }).superRefine(checkWindow)
+  substandard_dwellings: z
+    .object({ v: version.optional(), ...windowShape })
+    .superRefine(checkWindow)
     .transform((q) => ({ version: q.v, filters: { window: toWindow(q.from, q.to) } satisfies DwellingFilters })),
 } satisfies Record<TileLayer, z.ZodType>;
 
@@ -140,20 +185,29 @@ export function parseTileRequest(
   const layer = path.layer;
   const maxZoom = LAYER_RULES[layer].maxZoom;
 
-  if (!INTEGER.test(path.z) || Number(path.z) > MAX_ZOOM) return fail(`Invalid tile: z must be an integer from 0 to ${MAX_ZOOM}`);
+  if (!INTEGER.test(path.z) || Number(path.z) > MAX_ZOOM)
+    return fail(`Invalid tile: z must be an integer from 0 to ${MAX_ZOOM}`);
   const zoom = Number(path.z);
-  if (zoom > maxZoom) return fail(`Invalid tile: layer ${layer} has tiles up to z ${maxZoom} (the map scales those up beyond it), not z ${zoom}`);
+  if (zoom > maxZoom)
+    return fail(
+      `Invalid tile: layer ${layer} has tiles up to z ${maxZoom} (the map scales those up beyond it), not z ${zoom}`,
+    );
   const size = 2 ** zoom;
   const yText = path.y.replace(/\.(pbf|mvt)$/, '');
-  for (const [name, text] of [['x', path.x], ['y', yText]] as const) {
-    if (!INTEGER.test(text) || Number(text) >= size) return fail(`Invalid tile: ${name} must be an integer from 0 to ${size - 1} at z ${zoom}`);
+  for (const [name, text] of [
+    ['x', path.x],
+    ['y', yText],
+  ] as const) {
+    if (!INTEGER.test(text) || Number(text) >= size)
+      return fail(`Invalid tile: ${name} must be an integer from 0 to ${size - 1} at z ${zoom}`);
   }
 
   const record: Record<string, string> = {};
   const accepted = acceptedParameters(layer);
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
-    if (!accepted.includes(key)) return fail(`Invalid query: ${key} is not a parameter of layer ${layer} (it takes ${accepted.join(', ')})`);
+    if (!accepted.includes(key))
+      return fail(`Invalid query: ${key} is not a parameter of layer ${layer} (it takes ${accepted.join(', ')})`);
     if (values.length > 1) return fail(`Invalid query: ${key} is given ${values.length} times`);
     record[key] = values[0] ?? '';
   }
@@ -176,13 +230,20 @@ export function parseSignalFilters(params: URLSearchParams, otherKeys: readonly 
   for (const key of new Set(params.keys())) {
     if (otherKeys.includes(key)) continue;
     const values = params.getAll(key);
-    if (!accepted.includes(key)) return { ok: false, error: `Invalid query: ${key} is not a parameter (it takes ${[...otherKeys, ...accepted].join(', ')})` };
+    if (!accepted.includes(key))
+      return {
+        ok: false,
+        error: `Invalid query: ${key} is not a parameter (it takes ${[...otherKeys, ...accepted].join(', ')})`,
+      };
     if (values.length > 1) return { ok: false, error: `Invalid query: ${key} is given ${values.length} times` };
     record[key] = values[0] ?? '';
   }
   const parsed = QUERIES.signals.safeParse(record);
   if (!parsed.success) {
-    return { ok: false, error: `Invalid query: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`.trim()).join('; ')}` };
+    return {
+      ok: false,
+      error: `Invalid query: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`.trim()).join('; ')}`,
+    };
   }
   return { ok: true, value: parsed.data.filters };
 }

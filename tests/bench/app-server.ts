@@ -9,14 +9,27 @@ import path from 'node:path';
  */
 
 const ROOT = process.cwd();
-const SOURCES = ['app', 'lib', 'db', 'public', 'instrumentation.ts', 'next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'lib',
+  'db',
+  'public',
+  'instrumentation.ts',
+  'next.config.js',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /** The newest modification time of the files a build is made from. */
 function newestSource(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestSource(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (newest, name) => Math.max(newest, newestSource(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** 'fresh' when .next holds a build newer than every source file; else builds and says why. */
@@ -27,7 +40,11 @@ export function ensureBuild(log: (line: string) => void): 'fresh' | 'built (miss
   if (built !== null && built >= newest) return 'fresh';
   const reason = built === null ? 'missing' : 'stale';
   log(`The production build is ${reason}: running next build (a few minutes)`);
-  const result = spawnSync(process.execPath, [nextBin(), 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(process.execPath, [nextBin(), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   return `built (${reason})`;
 }
@@ -45,24 +62,40 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface AppServer { baseUrl: string; stop(): Promise<void> }
+export interface AppServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
 
 /** Starts `next start` on a free loopback port against `databaseUrl`; resolves once /api/health answers 200. */
 export async function startApp(databaseUrl: string, log: (line: string) => void): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, BUURTRADAR_DEMO: 'off', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      BUURTRADAR_DEMO: 'off',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output.slice(-2000)}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.status === 200, () => false);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
     if (healthy) {
       log(`App listening on ${baseUrl} (next start, production build)`);
       return { baseUrl, stop: () => stop(child) };
@@ -88,13 +121,24 @@ async function stop(child: ChildProcess): Promise<void> {
  */
 export async function startBareTileServer(databaseUrl: string, log: (line: string) => void): Promise<AppServer> {
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, '--conditions=react-server', path.join(ROOT, 'tests', 'bench', 'bare-tile-server.ts'), databaseUrl], {
-    cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [tsx, '--conditions=react-server', path.join(ROOT, 'tests', 'bench', 'bare-tile-server.ts'), databaseUrl],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bare-tile-server did not start within 30 s:\n${output.slice(-2000)}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`bare-tile-server did not start within 30 s:\n${output.slice(-2000)}`)),
+      30_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening (\d+)/.exec(output);

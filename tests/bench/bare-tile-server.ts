@@ -27,12 +27,15 @@ const server = http.createServer((request, response) => {
     response.writeHead(400).end(parsed.error);
     return;
   }
-  getVersionedTile(db, 'server', parsed.value, { signals }).then(({ tile }) => {
-    if (!tile) response.writeHead(204).end();
-    else response.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' }).end(tile);
-  }, (error: unknown) => {
-    response.writeHead(500).end(String(error));
-  });
+  getVersionedTile(db, 'server', parsed.value, { signals }).then(
+    ({ tile }) => {
+      if (!tile) response.writeHead(204).end();
+      else response.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' }).end(tile);
+    },
+    (error: unknown) => {
+      response.writeHead(500).end(String(error));
+    },
+  );
 });
 server.listen(0, '127.0.0.1', () => {
   console.log(`listening ${(server.address() as import('node:net').AddressInfo).port}`);

@@ -20,7 +20,10 @@ export async function allMunicipalities(db: Kysely<Database>): Promise<string[]>
   return (await db.selectFrom('municipalities').select('nis').orderBy('nis').execute()).map((row) => row.nis);
 }
 
-export const benchSignalAccess = (nis: readonly string[]): SignalTileAccess => ({ cells: { kind: 'municipalities', nis }, points: nis });
+export const benchSignalAccess = (nis: readonly string[]): SignalTileAccess => ({
+  cells: { kind: 'municipalities', nis },
+  points: nis,
+});
 
 /**
  * A fresh coordinator account with a random password, signed in through better-auth on the same
@@ -29,11 +32,20 @@ export const benchSignalAccess = (nis: readonly string[]): SignalTileAccess => (
 export async function benchSessionCookie(db: Kysely<Database>): Promise<string> {
   const password = randomBytes(18).toString('base64url');
   await db.deleteFrom('users').where('email', '=', EMAIL).execute();
-  await createAccount(db, { name: 'Benchmark', email: EMAIL, password, role: 'coordinator', municipalities: await allMunicipalities(db) });
+  await createAccount(db, {
+    name: 'Benchmark',
+    email: EMAIL,
+    password,
+    role: 'coordinator',
+    municipalities: await allMunicipalities(db),
+  });
   const secret = await getOrCreateSecret(db, AUTH_SECRET_NAME, () => randomBytes(32).toString('base64url'));
   const auth = createAuth(db, { secret, secureCookies: false });
   const { headers } = await auth.api.signInEmail({ body: { email: EMAIL, password }, returnHeaders: true });
-  const cookies = headers.getSetCookie().map((cookie) => cookie.split(';')[0]).filter(Boolean);
+  const cookies = headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .filter(Boolean);
   if (cookies.length === 0) throw new Error('Signing in the bench account gave no session cookie');
   return cookies.join('; ');
 }

@@ -20,9 +20,21 @@ export const SIGNAL_YEARS = { from: '2021-11-01', to: '2026-10-31' } as const;
 export const POPULATION_PERIOD = '2025';
 const BATCH = 100_000;
 
-interface Area { code: string; municipalityNis: string; areaM2: number; population: number; need: number }
+interface Area {
+  code: string;
+  municipalityNis: string;
+  areaM2: number;
+  population: number;
+  need: number;
+}
 
-export interface DatasetReport { signals: number; streetLights: number; services: number; population: number; seconds: Record<string, number> }
+export interface DatasetReport {
+  signals: number;
+  streetLights: number;
+  services: number;
+  population: number;
+  seconds: Record<string, number>;
+}
 
 /** Loads the dataset into a database that has the boundaries and no points yet. */
 export async function loadBenchDataset(db: Kysely<Database>, log: (line: string) => void): Promise<DatasetReport> {
@@ -37,8 +49,9 @@ export async function loadBenchDataset(db: Kysely<Database>, log: (line: string)
   const areas = await timed('population', () => writePopulation(db));
   const runId = await importRun(db);
   // Triggers off for the load and one rebuild after it: what any bulk load of signals should do.
-  const signals = await timed('signals', () => db.transaction().execute((trx) =>
-    withSignalRollupsDeferred(trx, () => writeSignals(trx, areas, runId))));
+  const signals = await timed('signals', () =>
+    db.transaction().execute((trx) => withSignalRollupsDeferred(trx, () => writeSignals(trx, areas, runId))),
+  );
   const streetLights = await timed('street lights', () => writeStreetLights(db, areas));
   const services = await timed('services', () => writeServices(db, areas));
   const population = areas.reduce((sum, area) => sum + area.population, 0);
@@ -51,10 +64,15 @@ export async function loadBenchDataset(db: Kysely<Database>, log: (line: string)
  * indicator of every neighbourhood, which the rate query divides by.
  */
 async function writePopulation(db: Kysely<Database>): Promise<Area[]> {
-  const rows = await db.selectFrom('neighbourhoods as n').innerJoin('municipalities as m', 'm.nis', 'n.municipality_nis')
-    .select(['n.code', 'n.municipality_nis', 'n.area_m2', 'm.population_2020']).orderBy('n.code').execute();
+  const rows = await db
+    .selectFrom('neighbourhoods as n')
+    .innerJoin('municipalities as m', 'm.nis', 'n.municipality_nis')
+    .select(['n.code', 'n.municipality_nis', 'n.area_m2', 'm.population_2020'])
+    .orderBy('n.code')
+    .execute();
   const byMunicipality = new Map<string, typeof rows>();
-  for (const row of rows) byMunicipality.set(row.municipality_nis, [...(byMunicipality.get(row.municipality_nis) ?? []), row]);
+  for (const row of rows)
+    byMunicipality.set(row.municipality_nis, [...(byMunicipality.get(row.municipality_nis) ?? []), row]);
   const areas: Area[] = [];
   for (const [nis, own] of byMunicipality) {
     const rng = stream(BENCH_SEED, 'population', nis);
@@ -66,18 +84,37 @@ async function writePopulation(db: Kysely<Database>): Promise<Area[]> {
     });
   }
   for (let start = 0; start < areas.length; start += 1000) {
-    await db.insertInto('indicator_values').values(areas.slice(start, start + 1000).map((area) => ({
-      area_level: 'neighbourhood' as const, area_code: area.code, indicator_code: 'population', period: POPULATION_PERIOD,
-      value: area.population, unit: 'inhabitants', source: 'Buurtradar benchmark (generated)', is_estimate: true,
-    }))).execute();
+    await db
+      .insertInto('indicator_values')
+      .values(
+        areas.slice(start, start + 1000).map((area) => ({
+          area_level: 'neighbourhood' as const,
+          area_code: area.code,
+          indicator_code: 'population',
+          period: POPULATION_PERIOD,
+          value: area.population,
+          unit: 'inhabitants',
+          source: 'Buurtradar benchmark (generated)',
+          is_estimate: true,
+        })),
+      )
+      .execute();
   }
   return areas;
 }
 
 async function importRun(db: Kysely<Database>): Promise<number> {
-  const row = await db.insertInto('import_runs')
-    .values({ layer: 'signals', source: 'bench', file_name: BENCH_SEED, row_count: DATASET_SIZE.signals, created_by: 'bench' })
-    .returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('import_runs')
+    .values({
+      layer: 'signals',
+      source: 'bench',
+      file_name: BENCH_SEED,
+      row_count: DATASET_SIZE.signals,
+      created_by: 'bench',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
@@ -88,7 +125,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const result = exact.map(Math.floor);
   let left = total - result.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, i) => ({ i, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = exact
+    .map((value, i) => ({ i, rest: value - Math.floor(value) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left-- <= 0) break;
     result[i]! += 1;
@@ -130,12 +169,16 @@ const generatedPoints = (batch: { codes: string[]; quotas: number[]; seeds: numb
   WHERE d.path[1] <= q.quota`;
 
 const CATEGORY_WEIGHTS = [18, 14, 9, 9, 7, 14, 11, 5, 7, 6];
-const STATUS_BY_AGE = (ageDays: number) => (ageDays > 180
-  ? { new: 1, discussed: 2, referred: 5, followed_up: 12, closed: 80 }
-  : { new: 20, discussed: 20, referred: 20, followed_up: 20, closed: 20 });
+const STATUS_BY_AGE = (ageDays: number) =>
+  ageDays > 180
+    ? { new: 1, discussed: 2, referred: 5, followed_up: 12, closed: 80 }
+    : { new: 20, discussed: 20, referred: 20, followed_up: 20, closed: 20 };
 
 async function writeSignals(db: Kysely<Database>, areas: readonly Area[], runId: number): Promise<number> {
-  const quotas = apportion(DATASET_SIZE.signals, areas.map((area) => area.population * area.need));
+  const quotas = apportion(
+    DATASET_SIZE.signals,
+    areas.map((area) => area.population * area.need),
+  );
   const first = Date.parse(`${SIGNAL_YEARS.from}T00:00:00+01:00`) / 1000;
   const last = Date.parse(`${SIGNAL_YEARS.to}T23:59:59+01:00`) / 1000;
   const categories = SIGNAL_CATEGORIES.map((c) => c.code);
@@ -143,10 +186,20 @@ async function writeSignals(db: Kysely<Database>, areas: readonly Area[], runId:
   for (const [index, batch] of batches(areas, quotas).entries()) {
     const rng = stream(BENCH_SEED, 'signals', String(index));
     const n = batch.total;
-    const columns = { category: [] as string[], sub: [] as (string | null)[], status: [] as string[], urgency: [] as string[],
-      observed: [] as number[], delay: [] as number[], partner: [] as string[] };
+    const columns = {
+      category: [] as string[],
+      sub: [] as (string | null)[],
+      status: [] as string[],
+      urgency: [] as string[],
+      observed: [] as number[],
+      delay: [] as number[],
+      partner: [] as string[],
+    };
     for (let i = 0; i < n; i++) {
-      const category = rng.weighted(categories.map((_, k) => k), (k) => CATEGORY_WEIGHTS[k] ?? 1);
+      const category = rng.weighted(
+        categories.map((_, k) => k),
+        (k) => CATEGORY_WEIGHTS[k] ?? 1,
+      );
       const subs: readonly { code: string }[] = SIGNAL_CATEGORIES[category]!.subcategories;
       const observed = Math.floor(rng.uniform(first, last));
       columns.category.push(categories[category]!);
@@ -176,7 +229,10 @@ async function writeSignals(db: Kysely<Database>, areas: readonly Area[], runId:
 
 /** Lights follow people and, more weakly, area (roads run through fields too). */
 async function writeStreetLights(db: Kysely<Database>, areas: readonly Area[]): Promise<number> {
-  const quotas = apportion(DATASET_SIZE.streetLights, areas.map((area) => area.population + area.areaM2 * 150e-6));
+  const quotas = apportion(
+    DATASET_SIZE.streetLights,
+    areas.map((area) => area.population + area.areaM2 * 150e-6),
+  );
   let written = 0;
   for (const [index, batch] of batches(areas, quotas).entries()) {
     const rng = stream(BENCH_SEED, 'street-lights', String(index));
@@ -198,7 +254,10 @@ async function writeStreetLights(db: Kysely<Database>, areas: readonly Area[]): 
 }
 
 async function writeServices(db: Kysely<Database>, areas: readonly Area[]): Promise<number> {
-  const quotas = apportion(DATASET_SIZE.services, areas.map((area) => area.population));
+  const quotas = apportion(
+    DATASET_SIZE.services,
+    areas.map((area) => area.population),
+  );
   let written = 0;
   for (const [index, batch] of batches(areas, quotas).entries()) {
     const rng = stream(BENCH_SEED, 'services', String(index));

@@ -18,11 +18,15 @@ export interface Machine {
 const SETTINGS = ['shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'max_parallel_workers_per_gather'];
 
 export async function describeMachine(db: Kysely<Database>): Promise<Machine> {
-  const { rows: [versions] } = await sql<{ postgres: string; postgis: string }>`
+  const {
+    rows: [versions],
+  } = await sql<{ postgres: string; postgis: string }>`
     SELECT current_setting('server_version') AS postgres, postgis_full_version() AS postgis`.execute(db);
   const settings: Record<string, string> = {};
   for (const name of SETTINGS) {
-    const { rows: [row] } = await sql<{ value: string }>`SELECT current_setting(${name}) AS value`.execute(db);
+    const {
+      rows: [row],
+    } = await sql<{ value: string }>`SELECT current_setting(${name}) AS value`.execute(db);
     settings[name] = row?.value ?? '';
   }
   return {

@@ -31,14 +31,24 @@ export interface RateResult {
   disagreements: number;
 }
 
-interface Rate { code: string; count: number; population: number | null }
+interface Rate {
+  code: string;
+  count: number;
+  population: number | null;
+}
 
 async function appRates(db: Kysely<Database>, nis: string[], window: { from: string; to: string }): Promise<Rate[]> {
   const [counts, populations] = await Promise.all([
     getNeighbourhoodSignalCounts(db, { municipalityNis: nis }, { window, categories: [RATE_CATEGORY] }),
-    db.selectFrom('indicator_values').distinctOn('area_code').select(['area_code', 'value'])
-      .where('area_level', '=', 'neighbourhood').where('indicator_code', '=', 'population')
-      .orderBy('area_code').orderBy('period', 'desc').execute(),
+    db
+      .selectFrom('indicator_values')
+      .distinctOn('area_code')
+      .select(['area_code', 'value'])
+      .where('area_level', '=', 'neighbourhood')
+      .where('indicator_code', '=', 'population')
+      .orderBy('area_code')
+      .orderBy('period', 'desc')
+      .execute(),
   ]);
   const population = new Map(populations.map((row) => [row.area_code, Number(row.value)]));
   return counts.map((row) => ({ code: row.code, count: row.count, population: population.get(row.code) ?? null }));
@@ -79,10 +89,15 @@ export async function measureRates(db: Kysely<Database>, window: { from: string;
   const appTimes = await time(RUNS.fast, () => appRates(db, nis, window));
   const naiveTimes = await time(RUNS.naive, () => naiveRates(db, window));
   return {
-    category: RATE_CATEGORY, window, neighbourhoods: app.length, signals: app.reduce((total, r) => total + r.count, 0),
+    category: RATE_CATEGORY,
+    window,
+    neighbourhoods: app.length,
+    signals: app.reduce((total, r) => total + r.count, 0),
     runs: { app: RUNS.fast, naive: RUNS.naive },
-    appP50: percentile(appTimes, 50), appP95: percentile(appTimes, 95),
-    naiveP50: percentile(naiveTimes, 50), naiveP95: percentile(naiveTimes, 95),
+    appP50: percentile(appTimes, 50),
+    appP95: percentile(appTimes, 95),
+    naiveP50: percentile(naiveTimes, 50),
+    naiveP95: percentile(naiveTimes, 95),
     speedup: percentile(naiveTimes, 50) / percentile(appTimes, 50),
     disagreements,
   };

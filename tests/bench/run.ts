@@ -15,7 +15,13 @@ import { seedReferenceData } from '@/db/seed/reference';
 import { ensureBuild, startApp, startBareTileServer } from './app-server';
 import { allMunicipalities, benchSessionCookie, benchSignalAccess } from './bench-account';
 import {
-  BenchSetupError, benchDatabaseUrl, claimBenchDatabase, loadedDataset, openBenchDatabase, recordDataset, resetSchema,
+  BenchSetupError,
+  benchDatabaseUrl,
+  claimBenchDatabase,
+  loadedDataset,
+  openBenchDatabase,
+  recordDataset,
+  resetSchema,
 } from './bench-database';
 import { BENCH_SEED, DATASET_SIZE, SIGNAL_YEARS, loadBenchDataset } from './dataset';
 import { type EmbeddedResult, measureEmbeddedStart } from './embedded';
@@ -31,13 +37,14 @@ const known = new Set(['--reuse-data', '--no-embedded']);
 
 async function main(): Promise<void> {
   const unknown = [...flags].filter((flag) => !known.has(flag));
-  if (unknown.length > 0) throw new BenchSetupError(`Unknown option ${unknown.join(' ')} (options: ${[...known].join(', ')})`);
+  if (unknown.length > 0)
+    throw new BenchSetupError(`Unknown option ${unknown.join(' ')} (options: ${[...known].join(', ')})`);
   const started = performance.now();
   const url = benchDatabaseUrl();
   const handle = await openBenchDatabase(url);
   try {
     const claimed = await claimBenchDatabase(handle.db, url);
-    log(claimed === 'empty' ? 'Claimed an empty database for the bench' : 'Using the bench\'s own database');
+    log(claimed === 'empty' ? 'Claimed an empty database for the bench' : "Using the bench's own database");
     const dataset = await prepareData(handle.db);
     const machine = await describeMachine(handle.db);
     const build = ensureBuild(log);
@@ -63,7 +70,9 @@ async function main(): Promise<void> {
       await app.stop();
     }
 
-    const [window] = yearWindows(lastMonth, 1).map((query) => Object.fromEntries(new URLSearchParams(query)) as { from: string; to: string });
+    const [window] = yearWindows(lastMonth, 1).map(
+      (query) => Object.fromEntries(new URLSearchParams(query)) as { from: string; to: string },
+    );
     log(`Measuring the neighbourhood rate query, ${window!.from} to ${window!.to}`);
     const rates = await measureRates(handle.db, window!);
     const embedded: EmbeddedResult = flags.has('--no-embedded')
@@ -71,18 +80,24 @@ async function main(): Promise<void> {
       : measureEmbeddedStart(log);
 
     const results: BenchResults = {
-      generatedAt: new Date().toISOString(), machine, dataset, build, tiles, rates, embedded,
+      generatedAt: new Date().toISOString(),
+      machine,
+      dataset,
+      build,
+      tiles,
+      rates,
+      embedded,
       notes: [
-        'Cold cache: every tile URL is requested once per path; the app has no tile cache and the bench\'s HTTP client keeps none.'
-          + ' PostgreSQL\'s shared buffers and the OS page cache are not emptied: they hold what loading and earlier requests left.',
-        'Tiles: z8 every tile over Flanders with signals × the 12 rolling 12-month windows; z11, z14, z16 the tiles of 100 signals'
-          + ' picked by a fixed hash (dense places weigh as for users) with the latest 12-month window; street lights the same tiles, unfiltered.',
-        'Bare = the same getVersionedTile behind a bare node:http server in a process of its own (tests/bench/bare-tile-server.ts):'
-          + ' no Next.js, no session check; its overhead over raw is HTTP on loopback with the same client (fetch).',
-        'Raw = the same getVersionedTile the route calls, on the bench\'s own pg pool (10 connections, as the app\'s), tile by tile'
-          + ' in the same order; the three paths take turns going first, so none always finds the pages another just read.',
-        'Rate query: signals of one category in 12 months per neighbourhood of all Flanders over its population; the app reads the'
-          + ' roll-up, the baseline joins signals to neighbourhood polygons with ST_Contains (GiST-indexed).',
+        "Cold cache: every tile URL is requested once per path; the app has no tile cache and the bench's HTTP client keeps none." +
+          " PostgreSQL's shared buffers and the OS page cache are not emptied: they hold what loading and earlier requests left.",
+        'Tiles: z8 every tile over Flanders with signals × the 12 rolling 12-month windows; z11, z14, z16 the tiles of 100 signals' +
+          ' picked by a fixed hash (dense places weigh as for users) with the latest 12-month window; street lights the same tiles, unfiltered.',
+        'Bare = the same getVersionedTile behind a bare node:http server in a process of its own (tests/bench/bare-tile-server.ts):' +
+          ' no Next.js, no session check; its overhead over raw is HTTP on loopback with the same client (fetch).',
+        "Raw = the same getVersionedTile the route calls, on the bench's own pg pool (10 connections, as the app's), tile by tile" +
+          ' in the same order; the three paths take turns going first, so none always finds the pages another just read.',
+        'Rate query: signals of one category in 12 months per neighbourhood of all Flanders over its population; the app reads the' +
+          ' roll-up, the baseline joins signals to neighbourhood polygons with ST_Contains (GiST-indexed).',
         `Whole run ${(since(started) / 1000 / 60).toFixed(1)} minutes.`,
       ],
     };
@@ -90,7 +105,11 @@ async function main(): Promise<void> {
     console.log(`\n${formatReport(results, targets)}\n`);
     log(`Wrote ${writeResults(results, targets)}`);
     const failed = targets.filter((t) => !t.pass);
-    log(failed.length === 0 ? 'Every target met' : `${failed.length} target(s) not met: ${failed.map((t) => t.name).join('; ')}`);
+    log(
+      failed.length === 0
+        ? 'Every target met'
+        : `${failed.length} target(s) not met: ${failed.map((t) => t.name).join('; ')}`,
+    );
   } finally {
     await handle.close();
   }
@@ -108,8 +127,12 @@ async function prepareData(db: Kysely<Database>): Promise<Record<string, unknown
   };
   let reused = false;
   // A schema that needed a migration gets a fresh load: the generator fills the current schema.
-  const schemaCurrent = flags.has('--reuse-data')
-    && (await migrateToLatest(db as Kysely<unknown>).then((applied) => applied.length === 0, () => false));
+  const schemaCurrent =
+    flags.has('--reuse-data') &&
+    (await migrateToLatest(db as Kysely<unknown>).then(
+      (applied) => applied.length === 0,
+      () => false,
+    ));
   if (schemaCurrent && (await loadedDataset(db)) === key) {
     reused = true;
     log('Reusing the dataset of an earlier run; rebuilding the roll-ups');
@@ -120,16 +143,29 @@ async function prepareData(db: Kysely<Database>): Promise<Record<string, unknown
     await seedReferenceData(db);
     await timed('boundaries s', () => seedBoundaries(db));
     const report = await timed('points s', () => loadBenchDataset(db, log));
-    Object.assign(timings, Object.fromEntries(Object.entries(report.seconds).map(([k, v]) => [`${k} s`, Math.round(v * 10) / 10])));
+    Object.assign(
+      timings,
+      Object.fromEntries(Object.entries(report.seconds).map(([k, v]) => [`${k} s`, Math.round(v * 10) / 10])),
+    );
   }
   await timed('vacuum analyze s', async () => {
-    for (const table of ['signals', 'street_lights', 'services', 'signal_cell_months', 'signal_neighbourhood_months',
-      'signal_neighbourhood_month_totals', 'indicator_values', 'neighbourhoods']) {
+    for (const table of [
+      'signals',
+      'street_lights',
+      'services',
+      'signal_cell_months',
+      'signal_neighbourhood_months',
+      'signal_neighbourhood_month_totals',
+      'indicator_values',
+      'neighbourhoods',
+    ]) {
       await sql`VACUUM ANALYZE ${sql.table(table)}`.execute(db);
     }
   });
   await recordDataset(db, key);
-  const { rows: [counts] } = await sql<Record<string, number>>`
+  const {
+    rows: [counts],
+  } = await sql<Record<string, number>>`
     SELECT (SELECT count(*) FROM signals)::int AS signals, (SELECT count(*) FROM street_lights)::int AS street_lights,
       (SELECT count(*) FROM services)::int AS services, (SELECT count(*) FROM neighbourhoods)::int AS neighbourhoods,
       (SELECT count(DISTINCT neighbourhood_code) FROM signals)::int AS neighbourhoods_with_signals,

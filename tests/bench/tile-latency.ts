@@ -22,7 +22,13 @@ export const BENCH_ZOOMS = [8, 11, 14, 16] as const;
 /** Tiles per zoom from z 11 on; z 8 has fewer tiles over Flanders than that. */
 const SAMPLE = 100;
 
-export interface TileCase { layer: TileLayer; z: number; x: number; y: number; query: string }
+export interface TileCase {
+  layer: TileLayer;
+  z: number;
+  x: number;
+  y: number;
+  query: string;
+}
 
 export interface TileRow {
   layer: TileLayer;
@@ -79,22 +85,42 @@ export async function chooseTiles(db: Kysely<Database>, lastMonth: string): Prom
   return cases;
 }
 
-interface Sample { app: number; raw: number; bare: number; bytes: number }
+interface Sample {
+  app: number;
+  raw: number;
+  bare: number;
+  bytes: number;
+}
 
 /** One request on one path: how long it took, and the tile's size. */
-interface Timing { ms: number; bytes: number }
+interface Timing {
+  ms: number;
+  bytes: number;
+}
 
 /** The app, and the session cookie of the person the bench signed in as. */
-export interface AppClient { baseUrl: string; cookie: string }
+export interface AppClient {
+  baseUrl: string;
+  cookie: string;
+}
 
 /** Requests every case once through the app, once directly and once from the bare server, taking turns going first. */
-export async function measureTiles(db: Kysely<Database>, client: AppClient, bareServer: AppClient, cases: readonly TileCase[], signals: SignalTileAccess): Promise<TileRow[]> {
+export async function measureTiles(
+  db: Kysely<Database>,
+  client: AppClient,
+  bareServer: AppClient,
+  cases: readonly TileCase[],
+  signals: SignalTileAccess,
+): Promise<TileRow[]> {
   const versions = await listLayerVersions(db);
   const samples = new Map<string, Sample[]>();
   for (const [index, tile] of cases.entries()) {
     const version = versions[tile.layer];
     const query = [`v=${version}`, tile.query].filter(Boolean).join('&');
-    const parsed = parseTileRequest({ layer: tile.layer, z: String(tile.z), x: String(tile.x), y: String(tile.y) }, new URLSearchParams(query));
+    const parsed = parseTileRequest(
+      { layer: tile.layer, z: String(tile.z), x: String(tile.x), y: String(tile.y) },
+      new URLSearchParams(query),
+    );
     if (!parsed.ok) throw new Error(parsed.error);
     const viaApp = () => fetchTile(client, `/api/tiles/${tile.layer}/${tile.z}/${tile.x}/${tile.y}.pbf?${query}`);
     const viaBare = () => fetchTile(bareServer, `/${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${query}`);
@@ -113,7 +139,9 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, bare
     }
     const [app, raw, bare] = timed as [Timing, Timing, Timing];
     if (app.bytes !== raw.bytes || bare.bytes !== raw.bytes) {
-      throw new Error(`The app, the bare server and the tile SQL gave different tiles for ${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${tile.query}`);
+      throw new Error(
+        `The app, the bare server and the tile SQL gave different tiles for ${tile.layer}/${tile.z}/${tile.x}/${tile.y}?${tile.query}`,
+      );
     }
     const key = `${tile.layer}/${tile.z}`;
     samples.set(key, [...(samples.get(key) ?? []), { app: app.ms, raw: raw.ms, bare: bare.ms, bytes: raw.bytes }]);
@@ -124,10 +152,21 @@ export async function measureTiles(db: Kysely<Database>, client: AppClient, bare
     const raw = list.map((s) => s.raw);
     const bareMs = list.map((s) => s.bare);
     return {
-      layer, zoom: Number(zoom), requests: list.length, withData: list.filter((s) => s.bytes > 0).length,
-      appP50: percentile(app, 50), appP95: percentile(app, 95), rawP50: percentile(raw, 50), rawP95: percentile(raw, 95),
-      appTotal: sum(app), rawTotal: sum(raw), ratio: sum(app) / sum(raw),
-      bareP50: percentile(bareMs, 50), bareTotal: sum(bareMs), bareRatio: sum(bareMs) / sum(raw), maxBytes: Math.max(...list.map((s) => s.bytes)),
+      layer,
+      zoom: Number(zoom),
+      requests: list.length,
+      withData: list.filter((s) => s.bytes > 0).length,
+      appP50: percentile(app, 50),
+      appP95: percentile(app, 95),
+      rawP50: percentile(raw, 50),
+      rawP95: percentile(raw, 95),
+      appTotal: sum(app),
+      rawTotal: sum(raw),
+      ratio: sum(app) / sum(raw),
+      bareP50: percentile(bareMs, 50),
+      bareTotal: sum(bareMs),
+      bareRatio: sum(bareMs) / sum(raw),
+      maxBytes: Math.max(...list.map((s) => s.bytes)),
     };
   });
 }
@@ -154,7 +193,8 @@ function tilesOverFlanders(z: number): { x: number; y: number }[] {
   const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
   const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
   const tiles = [];
-  for (let tx = x(FLANDERS.west); tx <= x(FLANDERS.east); tx++) for (let ty = y(FLANDERS.north); ty <= y(FLANDERS.south); ty++) tiles.push({ x: tx, y: ty });
+  for (let tx = x(FLANDERS.west); tx <= x(FLANDERS.east); tx++)
+    for (let ty = y(FLANDERS.north); ty <= y(FLANDERS.south); ty++) tiles.push({ x: tx, y: ty });
   return tiles;
 }
 
@@ -164,7 +204,13 @@ function tilesOverFlanders(z: number): { x: number; y: number }[] {
  * by V8 and their pools are open, as in a server that has been up for a while, and the
  * measured tiles' own pages are not read by it.
  */
-export async function warmUp(db: Kysely<Database>, client: AppClient, bareServer: AppClient, signals: SignalTileAccess, lastMonth: string): Promise<void> {
+export async function warmUp(
+  db: Kysely<Database>,
+  client: AppClient,
+  bareServer: AppClient,
+  signals: SignalTileAccess,
+  lastMonth: string,
+): Promise<void> {
   const versions = await listLayerVersions(db);
   for (const z of [4, 5, 6, 7]) {
     for (const { x, y } of tilesOverFlanders(z)) {
@@ -173,7 +219,10 @@ export async function warmUp(db: Kysely<Database>, client: AppClient, bareServer
           const query = [`v=${versions[layer]}`, window].filter(Boolean).join('&');
           await fetchTile(client, `/api/tiles/${layer}/${z}/${x}/${y}.pbf?${query}`);
           await fetchTile(bareServer, `/${layer}/${z}/${x}/${y}?${query}`);
-          const parsed = parseTileRequest({ layer, z: String(z), x: String(x), y: String(y) }, new URLSearchParams(query));
+          const parsed = parseTileRequest(
+            { layer, z: String(z), x: String(x), y: String(y) },
+            new URLSearchParams(query),
+          );
           if (!parsed.ok) throw new Error(parsed.error);
           await getVersionedTile(db, 'server', parsed.value, { signals });
         }

@@ -1,7 +1,15 @@
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import { discoverEntryPoints, serverActionIds } from './access/discover';
 import { type Secrets, findLeaks } from './access/leaks';
-import { ACCESS_MATRIX, ACTORS, type Actor, type Answer, type Fixtures, type Probe, type SignalRef } from './access/matrix';
+import {
+  ACCESS_MATRIX,
+  ACTORS,
+  type Actor,
+  type Answer,
+  type Fixtures,
+  type Probe,
+  type SignalRef,
+} from './access/matrix';
 import { DEMO_ACCOUNTS } from './support/sign-in';
 import { BALEN, RAVELS, neighbourhoodsOf, reportBody, signedIn } from './support/signals';
 
@@ -23,7 +31,14 @@ const ACCOUNTS: Record<Exclude<Actor, 'anonymous'>, { email: string; password: s
   admin: DEMO_ACCOUNTS.admin,
 };
 
-interface Listed { id: number; lon: number; lat: number; status: string; own: boolean; municipalityNis: string }
+interface Listed {
+  id: number;
+  lon: number;
+  lat: number;
+  status: string;
+  own: boolean;
+  municipalityNis: string;
+}
 
 async function listAll(request: APIRequestContext, query = ''): Promise<Listed[]> {
   const items: Listed[] = [];
@@ -41,9 +56,16 @@ const ref = (item: Listed): SignalRef => ({ id: item.id, lon: item.lon, lat: ite
 test('every page, route handler and server action is in the access matrix', () => {
   const found = discoverEntryPoints();
   const declared = Object.keys(ACCESS_MATRIX).sort();
-  expect(found.filter((key) => !declared.includes(key)), 'entry points without an entry in tests/e2e/access/matrix.ts').toEqual([]);
-  expect(declared.filter((key) => !found.includes(key)), 'matrix entries for entry points that no longer exist').toEqual([]);
-  for (const [key, spec] of Object.entries(ACCESS_MATRIX)) expect(spec.probes.length, `${key} has no probes`).toBeGreaterThan(0);
+  expect(
+    found.filter((key) => !declared.includes(key)),
+    'entry points without an entry in tests/e2e/access/matrix.ts',
+  ).toEqual([]);
+  expect(
+    declared.filter((key) => !found.includes(key)),
+    'matrix entries for entry points that no longer exist',
+  ).toEqual([]);
+  for (const [key, spec] of Object.entries(ACCESS_MATRIX))
+    expect(spec.probes.length, `${key} has no probes`).toBeGreaterThan(0);
 });
 
 test('every actor gets exactly what the matrix allows, and nothing it may not see', async ({ browser }, testInfo) => {
@@ -60,7 +82,9 @@ test('every actor gets exactly what the matrix allows, and nothing it may not se
 
   const failures: string[] = [];
   for (const actor of ACTORS) {
-    const probes = Object.entries(ACCESS_MATRIX).flatMap(([key, spec]) => spec.probes.map((probe) => ({ key, spec, probe })));
+    const probes = Object.entries(ACCESS_MATRIX).flatMap(([key, spec]) =>
+      spec.probes.map((probe) => ({ key, spec, probe })),
+    );
     const ordered = [...probes.filter(({ probe }) => !probe.last), ...probes.filter(({ probe }) => probe.last)];
     for (const { key, spec, probe } of ordered) {
       const context = { fixtures, actor, actionId, origin: new URL(baseURL).origin };
@@ -68,15 +92,22 @@ test('every actor gets exactly what the matrix allows, and nothing it may not se
       try {
         const answer = await send(contexts[actor], probe, context);
         const allowed = ([] as number[]).concat(probe.expect[actor]);
-        if (!allowed.includes(answer.status)) failures.push(`${label}: status ${answer.status}, expected ${allowed.join(' or ')} (${answer.text.slice(0, 160)})`);
+        if (!allowed.includes(answer.status))
+          failures.push(
+            `${label}: status ${answer.status}, expected ${allowed.join(' or ')} (${answer.text.slice(0, 160)})`,
+          );
         if (answer.status >= 500) continue;
         if (spec.personal && !/\bno-store\b/.test(answer.headers['cache-control'] ?? '')) {
-          failures.push(`${label}: personal answer without no-store (Cache-Control: ${answer.headers['cache-control'] ?? 'none'})`);
+          failures.push(
+            `${label}: personal answer without no-store (Cache-Control: ${answer.headers['cache-control'] ?? 'none'})`,
+          );
         }
         for (const leak of findLeaks(answer.text, secrets[actor])) failures.push(`${label}: LEAK of ${leak}`);
         await probe.inspect?.(answer, context);
       } catch (error) {
-        failures.push(`${label}: ${error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error)}`);
+        failures.push(
+          `${label}: ${error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error)}`,
+        );
       }
     }
   }
@@ -84,7 +115,11 @@ test('every actor gets exactly what the matrix allows, and nothing it may not se
   expect(failures).toEqual([]);
 });
 
-async function send(request: APIRequestContext, probe: Probe, context: Parameters<Probe['request']>[0]): Promise<Answer> {
+async function send(
+  request: APIRequestContext,
+  probe: Probe,
+  context: Parameters<Probe['request']>[0],
+): Promise<Answer> {
   const spec = probe.request(context);
   const response = await request.fetch(spec.path, {
     method: spec.method,
@@ -99,34 +134,57 @@ async function send(request: APIRequestContext, probe: Probe, context: Parameter
 
 type Contexts = Record<Actor, APIRequestContext>;
 
-async function signInEveryone(browser: Browser, baseURL: string): Promise<{ contexts: Contexts; close: () => Promise<void> }> {
+async function signInEveryone(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ contexts: Contexts; close: () => Promise<void> }> {
   const anonymous = await browser.newContext({ baseURL });
-  const people = await Promise.all(Object.entries(ACCOUNTS).map(async ([actor, account]) => [actor, await signedIn(browser, baseURL, account)] as const));
+  const people = await Promise.all(
+    Object.entries(ACCOUNTS).map(
+      async ([actor, account]) => [actor, await signedIn(browser, baseURL, account)] as const,
+    ),
+  );
   return {
-    contexts: { anonymous: anonymous.request, ...Object.fromEntries(people.map(([actor, person]) => [actor, person.request])) } as Contexts,
-    close: async () => { await Promise.all([anonymous.close(), ...people.map(([, person]) => person.close())]); },
+    contexts: {
+      anonymous: anonymous.request,
+      ...Object.fromEntries(people.map(([actor, person]) => [actor, person.request])),
+    } as Contexts,
+    close: async () => {
+      await Promise.all([anonymous.close(), ...people.map(([, person]) => person.close())]);
+    },
   };
 }
 
 /** The rows the probes aim at, and per actor the signals they must not find anywhere. */
 async function setUp(contexts: Contexts): Promise<{ fixtures: Fixtures; secrets: Record<Actor, Secrets> }> {
   const marker = `walk-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  const [balenArea, ravelsArea] = await Promise.all([neighbourhoodsOf(contexts.anonymous, BALEN), neighbourhoodsOf(contexts.anonymous, RAVELS)]);
+  const [balenArea, ravelsArea] = await Promise.all([
+    neighbourhoodsOf(contexts.anonymous, BALEN),
+    neighbourhoodsOf(contexts.anonymous, RAVELS),
+  ]);
   const balenPlace = { lon: balenArea[1]!.anchor[0], lat: balenArea[1]!.anchor[1] };
   const ravelsPlace = { lon: ravelsArea[0]!.anchor[0], lat: ravelsArea[0]!.anchor[1] };
   const created = await contexts.reporter.post('/api/signals', {
-    data: reportBody(balenPlace.lon, balenPlace.lat, { description: `Alleenwonende buurvrouw vraagt hulp bij papieren (${marker}).` }),
+    data: reportBody(balenPlace.lon, balenPlace.lat, {
+      description: `Alleenwonende buurvrouw vraagt hulp bij papieren (${marker}).`,
+    }),
   });
   expect(created.status()).toBe(201);
   const fresh = ((await created.json()) as { signal: Listed }).signal;
 
-  const [own, balen, ravels] = await Promise.all([listAll(contexts.reporter), listAll(contexts.coordinator), listAll(contexts.advisor)]);
+  const [own, balen, ravels] = await Promise.all([
+    listAll(contexts.reporter),
+    listAll(contexts.coordinator),
+    listAll(contexts.advisor),
+  ]);
   const ownIds = new Set(own.map((item) => item.id));
   const balenOther = balen.find((item) => !ownIds.has(item.id))!;
   const balenOwn = own.find((item) => item.id !== fresh.id)!;
   const ravelsNew = ravels.find((item) => item.status === 'new')!;
   expect(balenOther && balenOwn && ravelsNew).toBeTruthy();
-  const services = (await (await contexts.anonymous.get('/api/services?region=sw11')).json()) as { services: { id: number }[] };
+  const services = (await (await contexts.anonymous.get('/api/services?region=sw11')).json()) as {
+    services: { id: number }[];
+  };
 
   const points = (items: Listed[]) => items.slice(0, 150).map((item) => ({ lon: item.lon, lat: item.lat }));
   const allBalen = [fresh, ...balen];
@@ -140,14 +198,29 @@ async function setUp(contexts: Contexts): Promise<{ fixtures: Fixtures; secrets:
     analyst: nothing,
     admin: nothing,
     // Points are grid-cell centres: another partner's signal in a cell of one's own is not a leak.
-    reporter: { descriptions: [], ids: [balenOther.id, ravelsNew.id], points: [...points(balen.filter((item) => !ownIds.has(item.id))).filter((point) => !own.some((mine) => mine.lon === point.lon && mine.lat === point.lat)), ...points(ravels)] },
+    reporter: {
+      descriptions: [],
+      ids: [balenOther.id, ravelsNew.id],
+      points: [
+        ...points(balen.filter((item) => !ownIds.has(item.id))).filter(
+          (point) => !own.some((mine) => mine.lon === point.lon && mine.lat === point.lat),
+        ),
+        ...points(ravels),
+      ],
+    },
     coordinator: { descriptions: [], ids: [ravelsNew.id], points: points(ravels) },
     advisor: { descriptions: [marker], ids: [fresh.id, balenOwn.id, balenOther.id], points: points(allBalen) },
   };
   return {
     fixtures: {
-      marker, fresh: ref(fresh), balenOwn: ref(balenOwn), balenOther: ref(balenOther), ravels: ref(ravelsNew),
-      balenPlace, ravelsPlace, serviceId: services.services[0]!.id,
+      marker,
+      fresh: ref(fresh),
+      balenOwn: ref(balenOwn),
+      balenOther: ref(balenOther),
+      ravels: ref(ravelsNew),
+      balenPlace,
+      ravelsPlace,
+      serviceId: services.services[0]!.id,
     },
     secrets,
   };

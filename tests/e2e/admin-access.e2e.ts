@@ -9,7 +9,10 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
 const PAGES = ['/beheer', '/beheer/import', '/beheer/accounts', '/beheer/audit'];
 
 async function apiStatuses(request: APIRequestContext): Promise<number[]> {
-  const upload = { layer: 'services', file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\n') } };
+  const upload = {
+    layer: 'services',
+    file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\n') },
+  };
   return Promise.all([
     request.get('/api/imports').then((r) => r.status()),
     request.post('/api/imports/dry-run', { multipart: upload }).then((r) => r.status()),
@@ -28,8 +31,10 @@ test('anonymous visitors are sent to sign in, and the API answers 401', async ({
 });
 
 for (const [role, account] of [
-  ['reporter', DEMO_ACCOUNTS.reporter], ['coordinator', DEMO_ACCOUNTS.coordinatorBalen],
-  ['advisor', DEMO_ACCOUNTS.advisorRavels], ['regional analyst', DEMO_ACCOUNTS.analystKempen],
+  ['reporter', DEMO_ACCOUNTS.reporter],
+  ['coordinator', DEMO_ACCOUNTS.coordinatorBalen],
+  ['advisor', DEMO_ACCOUNTS.advisorRavels],
+  ['regional analyst', DEMO_ACCOUNTS.analystKempen],
 ] as const) {
   test(`a ${role} gets 403 for every admin page and import route, and no Beheer link`, async ({ page }) => {
     await signIn(page, account);
@@ -48,7 +53,8 @@ for (const [role, account] of [
 
 test('the admin reaches every admin page from the Beheer link', async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.admin);
-  for (const path of PAGES.slice(1)) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  for (const path of PAGES.slice(1))
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
   await page.goto('/kaart/sw11');
   await page.getByRole('link', { name: 'Beheer' }).click();
   await expect(page).toHaveURL(/\/beheer\/import$/);
@@ -62,7 +68,10 @@ test('a write from another site is refused even with the admin cookie', async ({
   await signIn(page, DEMO_ACCOUNTS.admin);
   const response = await page.request.post('/api/imports/dry-run', {
     headers: { origin: 'https://evil.example' },
-    multipart: { layer: 'services', file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\n') } },
+    multipart: {
+      layer: 'services',
+      file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\n') },
+    },
   });
   expect(response.status()).toBe(403);
 });

@@ -9,7 +9,10 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
  */
 test.describe.configure({ mode: 'serial' });
 
-interface Watch { violations: string[]; urls: string[] }
+interface Watch {
+  violations: string[];
+  urls: string[];
+}
 
 /** Records CSP violations (console and securitypolicyviolation events) and every URL requested. */
 async function watch(page: Page): Promise<Watch> {
@@ -20,7 +23,8 @@ async function watch(page: Page): Promise<Watch> {
     });
   });
   page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation|Refused to (load|execute|apply|connect|create)/i.test(message.text())) seen.violations.push(message.text());
+    if (/Content Security Policy|CSP violation|Refused to (load|execute|apply|connect|create)/i.test(message.text()))
+      seen.violations.push(message.text());
   });
   page.on('request', (request) => seen.urls.push(request.url()));
   return seen;
@@ -75,7 +79,9 @@ test('creates an account with field errors first, signs it out everywhere and di
   // The filtered page streams in after the URL has changed (a loading state first): wait for its rows.
   const rows = page.getByTestId('audit-row');
   await expect(rows.first()).toHaveAttribute('data-event', 'account.created');
-  await expect.poll(() => rows.evaluateAll((list) => [...new Set(list.map((r) => r.getAttribute('data-event')))])).toEqual(['account.created']);
+  await expect
+    .poll(() => rows.evaluateAll((list) => [...new Set(list.map((r) => r.getAttribute('data-event')))]))
+    .toEqual(['account.created']);
   await expect(page.getByTestId('audit-table')).not.toContainText(email);
   await page.goto('/beheer/audit?gebeurtenis=nonsense');
   await expect(page.getByTestId('audit-query-error')).toBeVisible();
@@ -85,7 +91,9 @@ test('creates an account with field errors first, signs it out everywhere and di
   expect(seen.urls.filter((url) => /%40|@|wachtwoord|password=/i.test(url))).toEqual([]);
 });
 
-test('the admin pages send a CSP and no-store, keep nothing in browser storage and break no CSP rule', async ({ page }) => {
+test('the admin pages send a CSP and no-store, keep nothing in browser storage and break no CSP rule', async ({
+  page,
+}) => {
   const seen = await watch(page);
   await signIn(page, DEMO_ACCOUNTS.admin);
   for (const path of ['/beheer/import', '/beheer/accounts', '/beheer/audit']) {
@@ -99,7 +107,11 @@ test('the admin pages send a CSP and no-store, keep nothing in browser storage a
   await page.goto('/beheer/import');
   await dryRun(page, 'services', 'bad-unknown-category.csv');
   await expect(page.getByTestId('import-errors').getByTestId('problem-row')).toHaveCount(2);
-  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie }));
+  const storage = await page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookies: document.cookie,
+  }));
   expect(storage.local).toBe(0);
   expect(storage.session).toBe(0);
   // The session cookie is HttpOnly: scripts on the page cannot read it.
@@ -112,6 +124,10 @@ test('the admin pages send a CSP and no-store, keep nothing in browser storage a
   expect(seen.urls.filter((url) => /%40|@|beheerder|password/i.test(url))).toEqual([]);
 
   // The watcher itself works: an image from another origin is refused, and seen.
-  await page.evaluate(() => { const image = new Image(); image.src = 'https://example.invalid/pixel.png'; document.body.append(image); });
+  await page.evaluate(() => {
+    const image = new Image();
+    image.src = 'https://example.invalid/pixel.png';
+    document.body.append(image);
+  });
   await expect.poll(() => seen.violations.length).toBeGreaterThan(0);
 });

@@ -11,14 +11,20 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
 const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 /** Every month from one label to another, as the time filter names them ("nov 2024" … "okt 2026"). */
 function monthsBetween(first: string, last: string): string[] {
-  const index = (label: string) => { const [name, year] = label.split(' '); return Number(year) * 12 + MONTHS_NL.indexOf(name!); };
+  const index = (label: string) => {
+    const [name, year] = label.split(' ');
+    return Number(year) * 12 + MONTHS_NL.indexOf(name!);
+  };
   return Array.from({ length: index(last) - index(first) + 1 }, (_, i) => {
     const at = index(first) + i;
     return `${MONTHS_NL[at % 12]} ${Math.floor(at / 12)}`;
   });
 }
 
-test('an advisor of Balen switches on every layer, plays two years month by month and shares the view', async ({ page, browser }) => {
+test('an advisor of Balen switches on every layer, plays two years month by month and shares the view', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, DEMO_ACCOUNTS.advisorBalen);
   await openMap(page, BALEN_URL);

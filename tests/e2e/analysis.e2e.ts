@@ -16,14 +16,19 @@ async function waitForAnalysisMap(page: Page, testId = 'analysis-map') {
   await expect(page.getByTestId(testId)).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
 }
 
-async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+async function downloadText(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   const bytes = readFileSync(path!);
   return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
-test('an analyst finds the hotspots of Kempen, compares Balen and Ravels, and exports a neighbourhood profile', async ({ page }) => {
+test('an analyst finds the hotspots of Kempen, compares Balen and Ravels, and exports a neighbourhood profile', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO_ACCOUNTS.analystKempen);
   await page.goto('/');
@@ -41,7 +46,11 @@ test('an analyst finds the hotspots of Kempen, compares Balen and Ravels, and ex
   await expect(page.getByTestId('analysis-legend')).toContainText('Hotspot, 99 %');
   // The map draws them in the hot-spot colour.
   const colours = await page.evaluate((codes) => {
-    const map = (window as unknown as { __buurtradarAnalysisMap?: { queryRenderedFeatures(o: unknown): { properties: Record<string, unknown> }[] } }).__buurtradarAnalysisMap;
+    const map = (
+      window as unknown as {
+        __buurtradarAnalysisMap?: { queryRenderedFeatures(o: unknown): { properties: Record<string, unknown> }[] };
+      }
+    ).__buurtradarAnalysisMap;
     const drawn = map?.queryRenderedFeatures({ layers: ['areas-fill'] }) ?? [];
     return drawn.filter((f) => codes.includes(String(f.properties.code))).map((f) => String(f.properties.color));
   }, hotCodes);
@@ -52,19 +61,32 @@ test('an analyst finds the hotspots of Kempen, compares Balen and Ravels, and ex
   // neighbourhood ranked first is the one with the highest smoothed rate of the hotspot list,
   // and the map draws it in the darkest class.
   await page.getByTestId('only-significant').uncheck();
-  const smoothed = await page.getByTestId('hotspot-row').evaluateAll((rows) => rows.map((row) => ({
-    code: row.getAttribute('data-code') ?? '', rate: Number(row.querySelector('[data-smoothed]')?.getAttribute('data-smoothed') || 'NaN'),
-  })));
+  const smoothed = await page.getByTestId('hotspot-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      code: row.getAttribute('data-code') ?? '',
+      rate: Number(row.querySelector('[data-smoothed]')?.getAttribute('data-smoothed') || 'NaN'),
+    })),
+  );
   const highest = smoothed.filter((row) => Number.isFinite(row.rate)).sort((a, b) => b.rate - a.rate)[0]!;
   await page.getByTestId('tab-index').click();
   await page.getByTestId('weight-signals_per_1000').fill('100');
-  for (const key of ['share_increased_reimbursement', 'median_income', 'share_80_plus_alone', 'share_65_plus']) await page.getByTestId(`weight-${key}`).fill('0');
+  for (const key of ['share_increased_reimbursement', 'median_income', 'share_80_plus_alone', 'share_65_plus'])
+    await page.getByTestId(`weight-${key}`).fill('0');
   await expect(page).toHaveURL(/gewichten=/);
   await expect(page.getByTestId('need-row').first()).toHaveAttribute('data-code', highest.code);
-  await expect.poll(() => page.evaluate((code) => {
-    const map = (window as unknown as { __buurtradarAnalysisMap?: { queryRenderedFeatures(o: unknown): { properties: Record<string, unknown> }[] } }).__buurtradarAnalysisMap;
-    return map?.queryRenderedFeatures({ layers: ['areas-fill'] }).find((f) => f.properties.code === code)?.properties.color;
-  }, highest.code)).toBe('#253494');
+  await expect
+    .poll(() =>
+      page.evaluate((code) => {
+        const map = (
+          window as unknown as {
+            __buurtradarAnalysisMap?: { queryRenderedFeatures(o: unknown): { properties: Record<string, unknown> }[] };
+          }
+        ).__buurtradarAnalysisMap;
+        return map?.queryRenderedFeatures({ layers: ['areas-fill'] }).find((f) => f.properties.code === code)
+          ?.properties.color;
+      }, highest.code),
+    )
+    .toBe('#253494');
 
   // Compare Balen and Ravels side by side.
   await page.getByRole('navigation').getByRole('link', { name: 'Vergelijk' }).click();
@@ -107,7 +129,9 @@ test('no exported file of the analysis holds a count below the threshold', async
     for (const tabel of ['hotspots', 'gemeenten', 'maanden', 'index', 'aanbod', 'verlichting', 'wonen']) {
       for (const formaat of ['csv', 'csv-excel', 'geojson']) {
         if (tabel === 'maanden' && formaat === 'geojson') continue;
-        const response = await page.request.get(`/api/analyse/sw11/export?tabel=${tabel}&formaat=${formaat}&categorie=${categorie}`);
+        const response = await page.request.get(
+          `/api/analyse/sw11/export?tabel=${tabel}&formaat=${formaat}&categorie=${categorie}`,
+        );
         expect(response.status(), `${tabel} ${formaat}`).toBe(200);
         const text = await response.text();
         const problems = formaat === 'geojson' ? smallCountsInGeoJson(text) : smallCountsInCsv(text);
@@ -116,10 +140,15 @@ test('no exported file of the analysis holds a count below the threshold', async
     }
     for (const tabel of ['categorieen', 'maanden', 'indicatoren', 'rangorde']) {
       for (const formaat of ['csv-excel', 'geojson']) {
-        const response = await page.request.get(`/api/vergelijk/export?gemeenten=${BALEN},${RAVELS},12014&tabel=${tabel}&formaat=${formaat}&categorie=${categorie}`);
+        const response = await page.request.get(
+          `/api/vergelijk/export?gemeenten=${BALEN},${RAVELS},12014&tabel=${tabel}&formaat=${formaat}&categorie=${categorie}`,
+        );
         expect(response.status(), `vergelijk ${tabel} ${formaat}`).toBe(200);
         const text = await response.text();
-        expect(formaat === 'geojson' ? smallCountsInGeoJson(text) : smallCountsInCsv(text), `vergelijk ${tabel} ${formaat} ${categorie}`).toEqual([]);
+        expect(
+          formaat === 'geojson' ? smallCountsInGeoJson(text) : smallCountsInCsv(text),
+          `vergelijk ${tabel} ${formaat} ${categorie}`,
+        ).toEqual([]);
       }
     }
   }
@@ -141,11 +170,17 @@ test('who may see the analysis: sign in first, own region only, exports for role
   await signIn(page, DEMO_ACCOUNTS.advisorRavels);
   await page.goto('/analyse/sw11');
   await waitForAnalysisMap(page);
-  const codes = await page.getByTestId('hotspot-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+  const codes = await page
+    .getByTestId('hotspot-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
   await page.getByTestId('only-significant').uncheck();
-  const all = await page.getByTestId('hotspot-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+  const all = await page
+    .getByTestId('hotspot-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
   expect(all.length).toBeGreaterThan(0);
-  const nis = await page.getByTestId('hotspot-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-nis') ?? ''));
+  const nis = await page
+    .getByTestId('hotspot-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-nis') ?? ''));
   expect(codes.length).toBeLessThanOrEqual(all.length);
   expect(new Set(nis)).toEqual(new Set([RAVELS]));
   expect((await page.request.get(`/buurt/${BALEN}01`)).status()).toBe(404);
@@ -167,7 +202,9 @@ test('a coordinator records an action for a Balen neighbourhood and sees its bef
   await expect(page.getByTestId('profile-page')).toBeVisible();
   // A too-short title is refused by the server, naming the field.
   await page.getByTestId('action-title').fill('ok');
-  await page.getByTestId('action-title').evaluate((input: HTMLInputElement) => { input.minLength = 0; });
+  await page.getByTestId('action-title').evaluate((input: HTMLInputElement) => {
+    input.minLength = 0;
+  });
   await page.getByTestId('action-owner').fill('Lokaal dienstencentrum');
   await page.getByTestId('action-start').fill('2025-03-01');
   await page.getByTestId('action-submit').click();

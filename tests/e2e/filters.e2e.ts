@@ -9,9 +9,13 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
  * and a copied link reopens the same view.
  */
 
-
-interface Figures { neighbourhoods: { code: string; signals: number | null; signalRate: number | null; streetLights: number }[] }
-interface Area { code: string; municipalityNis: string }
+interface Figures {
+  neighbourhoods: { code: string; signals: number | null; signalRate: number | null; streetLights: number }[];
+}
+interface Area {
+  code: string;
+  municipalityNis: string;
+}
 
 async function balenCodes(page: Page): Promise<string[]> {
   const response = await page.request.get('/api/areas/neighbourhoods?municipality=13003');
@@ -27,7 +31,9 @@ async function shownTotal(page: Page): Promise<number> {
 
 /** What the API says Balen has in a window: the sum of the counts it shows. */
 async function apiTotal(page: Page, query: string, codes: string[]): Promise<number> {
-  const body = (await (await page.request.get(`/api/areas/neighbourhood-overlays?region=sw11&${query}`)).json()) as Figures;
+  const body = (await (
+    await page.request.get(`/api/areas/neighbourhood-overlays?region=sw11&${query}`)
+  ).json()) as Figures;
   return body.neighbourhoods.filter((n) => codes.includes(n.code)).reduce((sum, n) => sum + (n.signals ?? 0), 0);
 }
 
@@ -54,8 +60,11 @@ test('the time slider changes the signal counts on the map and in the sidebar', 
   await page.getByTestId('time-from').focus();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('time-window')).toHaveText('nov 2024 – okt 2026');
-  const sum = (cells: { properties: Record<string, unknown> }[]) => cells.reduce((total, c) => total + Number(c.properties.count), 0);
-  await expect.poll(async () => sum(await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.cells]))).toBeGreaterThan(sum(monthCells));
+  const sum = (cells: { properties: Record<string, unknown> }[]) =>
+    cells.reduce((total, c) => total + Number(c.properties.count), 0);
+  await expect
+    .poll(async () => sum(await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.cells])))
+    .toBeGreaterThan(sum(monthCells));
 });
 
 // Signal figures need a signed-in role: the coordinator of Balen sees Balen's.
@@ -116,8 +125,14 @@ test('a copied URL reopens the same view: camera, window, filters, layers and dr
   await page.getByRole('button', { name: 'Inzoomen' }).click();
   await waitForIdle(page);
   await expect(page).toHaveURL(/[?&]positie=[\d.]+,[\d.]+,[\d.]+(&|$)/);
-  const [lon, lat, zoom] = new URL(page.url()).searchParams.get('positie')!.split(',').map(Number) as [number, number, number];
-  await expect.poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.heatmap])).length).toBeGreaterThan(0);
+  const [lon, lat, zoom] = new URL(page.url()).searchParams.get('positie')!.split(',').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  await expect
+    .poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.heatmap])).length)
+    .toBeGreaterThan(0);
 
   const url = page.url();
   expect(url).toContain('lagen=signals,services');
@@ -130,7 +145,9 @@ test('a copied URL reopens the same view: camera, window, filters, layers and dr
   await page.goto('about:blank');
   // MapLibre fetches tiles in its worker, outside the page's performance timeline: listen instead.
   const tileUrls: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/tiles/signals/')) tileUrls.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/api/tiles/signals/')) tileUrls.push(r.url());
+  });
   await page.goto(url);
   await waitForMap(page);
   const camera = await page.evaluate(() => {
@@ -146,10 +163,16 @@ test('a copied URL reopens the same view: camera, window, filters, layers and dr
   await expect(page.getByTestId('filter-statuses').getByLabel('Afgesloten')).toBeChecked();
   await expect(page.getByTestId('signal-view').getByLabel('Warmtekaart')).toBeChecked();
   await expect(page.getByTestId('walk-rings').getByLabel('500 m')).toBeChecked();
-  await expect.poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.heatmap])).length).toBeGreaterThan(0);
-  await expect.poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.services.rings])).length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.signals.heatmap])).length)
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.services.rings])).length)
+    .toBeGreaterThan(0);
   // The tiles asked for carry the filters.
-  expect(tileUrls.some((u) => u.includes('from=2025-11-01&to=2026-07-31&categories=loneliness&status=closed'))).toBe(true);
+  expect(tileUrls.some((u) => u.includes('from=2025-11-01&to=2026-07-31&categories=loneliness&status=closed'))).toBe(
+    true,
+  );
   expect(page.url()).toBe(url);
 });
 
@@ -161,9 +184,19 @@ test('each neighbourhood is coloured by its signal rate, small counts withheld',
   const balen = figures.neighbourhoods.filter((n) => codes.includes(n.code));
   expect(balen).toHaveLength(codes.length);
   // One month: outside the centre most neighbourhoods of Balen have 1–4 signals or none.
-  expect(balen.some((n) => n.signals === null), 'a withheld count').toBe(true);
+  expect(
+    balen.some((n) => n.signals === null),
+    'a withheld count',
+  ).toBe(true);
   await waitForIdle(page);
-  const states = await page.evaluate((list) => list.map((code) => (window as TestWindow).__buurtradarMap!.getFeatureState({ source: 'neighbourhoods', id: code }).signalRate), codes);
+  const states = await page.evaluate(
+    (list) =>
+      list.map(
+        (code) =>
+          (window as TestWindow).__buurtradarMap!.getFeatureState({ source: 'neighbourhoods', id: code }).signalRate,
+      ),
+    codes,
+  );
   expect(states).toEqual(codes.map((code) => balen.find((n) => n.code === code)!.signalRate ?? -1));
   await expect(page.getByTestId('indicator-covered')).toBeVisible();
 
@@ -179,13 +212,30 @@ test('an empty selection shows an empty legend, not an error', async ({ page }) 
   const partners = ['regional_platform', 'police', 'pharmacy', 'volunteer_network', 'housing_company'];
   let empty: string | undefined;
   for (const partner of partners) {
-    if ((await apiTotal(page, `from=2026-10-01&to=2026-10-31&categories=mobility&status=closed&partner=${partner}`, codes)) === 0) {
-      const body = (await (await page.request.get(`/api/areas/neighbourhood-overlays?region=sw11&from=2026-10-01&to=2026-10-31&categories=mobility&status=closed&partner=${partner}`)).json()) as Figures;
-      if (body.neighbourhoods.filter((n) => codes.includes(n.code)).every((n) => n.signals === 0)) { empty = partner; break; }
+    if (
+      (await apiTotal(
+        page,
+        `from=2026-10-01&to=2026-10-31&categories=mobility&status=closed&partner=${partner}`,
+        codes,
+      )) === 0
+    ) {
+      const body = (await (
+        await page.request.get(
+          `/api/areas/neighbourhood-overlays?region=sw11&from=2026-10-01&to=2026-10-31&categories=mobility&status=closed&partner=${partner}`,
+        )
+      ).json()) as Figures;
+      if (body.neighbourhoods.filter((n) => codes.includes(n.code)).every((n) => n.signals === 0)) {
+        empty = partner;
+        break;
+      }
     }
   }
   expect(empty, 'a filter combination without signals in Balen').toBeDefined();
-  await openMap(page, BALEN_URL, `?lagen=signals&van=2026-10&tot=2026-10&categorie=mobility&status=closed&partner=${empty}`);
+  await openMap(
+    page,
+    BALEN_URL,
+    `?lagen=signals&van=2026-10&tot=2026-10&categorie=mobility&status=closed&partner=${empty}`,
+  );
   await expect(page.getByTestId('signals-empty')).toBeVisible();
   // (Next.js's route announcer is an empty alert outside <main>.)
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
@@ -197,17 +247,23 @@ test('street lights are summed per neighbourhood when zoomed out, and rings surr
   const symbols = await renderedFeatures(page, [OVERLAY_LAYER_IDS.street_lights.areas]);
   expect(symbols.length).toBeGreaterThan(0);
   for (const symbol of symbols) {
-    expect(symbol.properties.streetLights).toBe(body.neighbourhoods.find((n) => n.code === symbol.properties.code)!.streetLights);
+    expect(symbol.properties.streetLights).toBe(
+      body.neighbourhoods.find((n) => n.code === symbol.properties.code)!.streetLights,
+    );
   }
   // Zoomed in, the tiles take over.
   await page.evaluate(() => (window as TestWindow).__buurtradarMap!.jumpTo({ center: [5.1702, 51.1689], zoom: 15.5 }));
-  await expect.poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.street_lights.points])).length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.street_lights.points])).length)
+    .toBeGreaterThan(0);
   expect(await renderedFeatures(page, [OVERLAY_LAYER_IDS.street_lights.areas])).toHaveLength(0);
 
   await openMap(page, BALEN_URL, '?lagen=services');
   expect(await renderedFeatures(page, [OVERLAY_LAYER_IDS.services.rings])).toHaveLength(0);
   await page.getByTestId('walk-rings').getByLabel('1000 m').check();
-  await expect.poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.services.rings])).length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await renderedFeatures(page, [OVERLAY_LAYER_IDS.services.rings])).length)
+    .toBeGreaterThan(0);
   await expect(page).toHaveURL(/[?&]ringen=1000(&|$)/);
 });
 
@@ -230,7 +286,10 @@ test('the figures and service APIs answer bad input with 400 and the reason', as
   }
 });
 
-test('without signing in, signals and substandard dwellings are locked and their figures absent; lights and social housing stay public', async ({ page, request }) => {
+test('without signing in, signals and substandard dwellings are locked and their figures absent; lights and social housing stay public', async ({
+  page,
+  request,
+}) => {
   await page.goto(`${BALEN_URL}?lagen=signals,street_lights,substandard_dwellings`);
   await waitForMap(page);
   await expect(page.getByTestId('layer-toggle-street_lights')).toBeEnabled();
@@ -242,15 +301,21 @@ test('without signing in, signals and substandard dwellings are locked and their
   await expect(page.getByTestId('layer-toggle-street_lights')).toBeChecked();
   // The link asked for signals: the map drops them rather than show an empty layer.
   await expect(page).not.toHaveURL(/lagen=[^&]*(signals|substandard)/);
-  const body = (await (await request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as Figures & { signalMunicipalities: string[] };
+  const body = (await (await request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as Figures & {
+    signalMunicipalities: string[];
+  };
   expect(body.signalMunicipalities).toEqual([]);
-  expect(body.neighbourhoods.every((n) => !('signals' in n) && !('signalRate' in n) && !('substandardDwellings' in n))).toBe(true);
+  expect(
+    body.neighbourhoods.every((n) => !('signals' in n) && !('signalRate' in n) && !('substandardDwellings' in n)),
+  ).toBe(true);
   expect(body.neighbourhoods.some((n) => n.streetLights > 0)).toBe(true);
 });
 
 test('a coordinator sees the signal figures of their own municipality only', async ({ page }) => {
   const codes = await balenCodes(page);
-  const body = (await (await page.request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as Figures & { signalMunicipalities: string[] };
+  const body = (await (await page.request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as Figures & {
+    signalMunicipalities: string[];
+  };
   expect(body.signalMunicipalities).toEqual(['13003']);
   for (const n of body.neighbourhoods) expect('signals' in n, n.code).toBe(codes.includes(n.code));
 });

@@ -38,10 +38,19 @@ test('imports services from a Lambert 72 CSV, shows them on the map API, and und
   expect(after.street_lights).toBe(before.street_lights);
 
   // The newest services of region Kempen are the imported ones, with their names and municipalities.
-  const list = await (await page.request.get('/api/services?region=sw11')).json() as { services: { id: number }[] };
-  const newest = list.services.map((s) => s.id).sort((a, b) => b - a).slice(0, 8).sort((a, b) => a - b);
+  const list = (await (await page.request.get('/api/services?region=sw11')).json()) as { services: { id: number }[] };
+  const newest = list.services
+    .map((s) => s.id)
+    .sort((a, b) => b - a)
+    .slice(0, 8)
+    .sort((a, b) => a - b);
   const first = await (await page.request.get(`/api/services/${newest[0]}`)).json();
-  expect(first).toMatchObject({ name: 'Lokaal dienstencentrum De Kempen', serviceType: 'local_service_centre', municipalityNis: '13003', isDemo: false });
+  expect(first).toMatchObject({
+    name: 'Lokaal dienstencentrum De Kempen',
+    serviceType: 'local_service_centre',
+    municipalityNis: '13003',
+    isDemo: false,
+  });
   const last = await (await page.request.get(`/api/services/${newest[7]}`)).json();
   expect(last).toMatchObject({ name: 'Mobiel infopunt Poppel', municipalityNis: '13035' });
 
@@ -99,7 +108,9 @@ test('a bad file shows its problems by row and changes nothing', async ({ page }
   const errors = page.getByTestId('import-errors');
   await expect(errors.getByRole('columnheader').last()).toHaveText('Probleem');
   const firstRow = errors.getByTestId('problem-row').first();
-  await expect(firstRow).toContainText('"NaN" is geen getal (schrijf 4,35 of 4.35, zonder scheidingstekens voor duizendtallen).');
+  await expect(firstRow).toContainText(
+    '"NaN" is geen getal (schrijf 4,35 of 4.35, zonder scheidingstekens voor duizendtallen).',
+  );
   await expect(errors.getByTestId('problem-row').nth(1)).toContainText('is leeg; een coördinaat is verplicht.');
   await expect(errors.locator('[lang="en"]')).toHaveCount(0);
   await expect(page.getByTestId('import-commit')).toHaveCount(0);
@@ -113,8 +124,20 @@ test('a bad file shows its problems by row and changes nothing', async ({ page }
   // A points file in Brussels: inside the Flanders box, in no Flemish neighbourhood.
   await page.getByTestId('import-layer').selectOption('street_lights');
   await page.getByTestId('import-file').setInputFiles({
-    name: 'brussel.geojson', mimeType: 'application/geo+json',
-    buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [4.3525, 50.8467] }, properties: { status: 'working', lamp_type: 'LED' } }] })),
+    name: 'brussel.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [4.3525, 50.8467] },
+            properties: { status: 'working', lamp_type: 'LED' },
+          },
+        ],
+      }),
+    ),
   });
   await page.getByTestId('import-dry-run').click();
   await expect(page.getByTestId('problem-count-outside_neighbourhoods')).toBeVisible();
@@ -124,12 +147,17 @@ test('a bad file shows its problems by row and changes nothing', async ({ page }
 
   // The commit endpoint refuses the bad file by itself too.
   const refused = await page.request.post('/api/imports', {
-    multipart: { layer: 'services', file: { name: 'bad-nan.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\nA;pharmacy;NaN;1\n') } },
+    multipart: {
+      layer: 'services',
+      file: { name: 'bad-nan.csv', mimeType: 'text/csv', buffer: Buffer.from('naam;type;x;y\nA;pharmacy;NaN;1\n') },
+    },
   });
   expect(refused.status()).toBe(400);
   // API clients keep the English sentence, and get the detail to translate it themselves.
   expect((await refused.json()).report.errors[0]).toMatchObject({
-    row: 2, code: 'not_a_number', problem: '"NaN" is not a number (write 4,35 or 4.35, without thousands separators).',
+    row: 2,
+    code: 'not_a_number',
+    problem: '"NaN" is not a number (write 4,35 or 4.35, without thousands separators).',
     detail: { key: 'not_a_number', params: { value: '"NaN"' } },
   });
   expect(await tileVersions(page.request)).toEqual(versions);
@@ -140,7 +168,10 @@ test('the same file twice is a 409 until the first import is undone', async ({ p
   await dryRun(page, 'social_housing', 'social-housing.csv');
   const run = await commit(page, page.request, 'social-housing.csv');
   const again = await page.request.post('/api/imports', {
-    multipart: { layer: 'social_housing', file: { name: 'copy.csv', mimeType: 'text/csv', buffer: readFileSync(fixturePath('social-housing.csv')) } },
+    multipart: {
+      layer: 'social_housing',
+      file: { name: 'copy.csv', mimeType: 'text/csv', buffer: readFileSync(fixturePath('social-housing.csv')) },
+    },
   });
   expect(again.status()).toBe(409);
   expect(await again.json()).toMatchObject({ runId: run.id });
@@ -148,12 +179,28 @@ test('the same file twice is a 409 until the first import is undone', async ({ p
 
 test('the commit streams its progress as NDJSON lines', async ({ page }) => {
   const response = await page.request.post('/api/imports', {
-    multipart: { layer: 'street_lights', file: { name: 'lights.csv', mimeType: 'text/csv', buffer: Buffer.from('id;status;lamp;lon;lat\nX-1;werkend;LED;4,989464;51,362866\nX-2;defect;natrium;5,009497;51,388772\n') } },
+    multipart: {
+      layer: 'street_lights',
+      file: {
+        name: 'lights.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'id;status;lamp;lon;lat\nX-1;werkend;LED;4,989464;51,362866\nX-2;defect;natrium;5,009497;51,388772\n',
+        ),
+      },
+    },
   });
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/x-ndjson');
-  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(lines[0]).toMatchObject({ type: 'progress', phase: 'checking', done: 0, total: 2 });
   expect(lines).toContainEqual({ type: 'progress', phase: 'writing', done: 2, total: 2 });
-  expect(lines.at(-1)).toMatchObject({ type: 'result', ok: true, run: { layer: 'street_lights', rowCount: 2, fileName: 'lights.csv' } });
+  expect(lines.at(-1)).toMatchObject({
+    type: 'result',
+    ok: true,
+    run: { layer: 'street_lights', rowCount: 2, fileName: 'lights.csv' },
+  });
 });

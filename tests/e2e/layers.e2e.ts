@@ -13,9 +13,15 @@ import { DEMO_ACCOUNTS, signIn } from './support/sign-in';
 const BALEN_URL = '/kaart/sw11/13003';
 
 // Signals on the map are for those who see them one by one: the coordinator of Balen.
-test.beforeEach(async ({ page }, info) => signIn(page, info.title.includes('analyst') ? DEMO_ACCOUNTS.analystKempen : DEMO_ACCOUNTS.coordinatorBalen));
+test.beforeEach(async ({ page }, info) =>
+  signIn(page, info.title.includes('analyst') ? DEMO_ACCOUNTS.analystKempen : DEMO_ACCOUNTS.coordinatorBalen),
+);
 
-interface RenderedFeature { id?: number | string; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
+interface RenderedFeature {
+  id?: number | string;
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates: unknown };
+}
 interface TestMap {
   loaded(): boolean;
   isMoving(): boolean;
@@ -38,10 +44,14 @@ async function waitForMap(page: Page) {
 
 /** Resolves when the map has nothing left to load or draw. */
 async function waitForIdle(page: Page) {
-  await page.waitForFunction(() => {
-    const map = (window as TestWindow).__buurtradarMap;
-    return map !== undefined && map.loaded() && !map.isMoving() && map.areTilesLoaded();
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as TestWindow).__buurtradarMap;
+      return map !== undefined && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 async function renderedCount(page: Page, layer: OverlayLayer): Promise<number> {
@@ -74,22 +84,25 @@ const SWITCH_CASES: { layers: OverlayLayer[]; path: string; query: string }[] = 
   { layers: ['substandard_dwellings'], path: '/kaart/sw11', query: '?van=2024-11&tot=2026-10' },
 ];
 
-for (const { layers, path, query } of SWITCH_CASES) test(`switching ${layers.join(', ')} on ${path} draws the layer, and hides it again`, async ({ page }) => {
-  await openBalen(page, query, path);
-  for (const layer of layers) {
-    const toggle = page.getByTestId(`layer-toggle-${layer}`);
-    await expect(toggle).not.toBeChecked();
-    expect(await settledCount(page, layer), `${layer} before`).toBe(0);
+for (const { layers, path, query } of SWITCH_CASES)
+  test(`switching ${layers.join(', ')} on ${path} draws the layer, and hides it again`, async ({ page }) => {
+    await openBalen(page, query, path);
+    for (const layer of layers) {
+      const toggle = page.getByTestId(`layer-toggle-${layer}`);
+      await expect(toggle).not.toBeChecked();
+      expect(await settledCount(page, layer), `${layer} before`).toBe(0);
 
-    await toggle.check();
-    await expect(page.getByTestId(`layer-legend-${layer}`)).toBeVisible();
-    await expect.poll(() => settledCount(page, layer), { message: `${layer} on`, timeout: 20_000 }).toBeGreaterThan(0);
+      await toggle.check();
+      await expect(page.getByTestId(`layer-legend-${layer}`)).toBeVisible();
+      await expect
+        .poll(() => settledCount(page, layer), { message: `${layer} on`, timeout: 20_000 })
+        .toBeGreaterThan(0);
 
-    await toggle.uncheck();
-    await expect(page.getByTestId(`layer-legend-${layer}`)).toHaveCount(0);
-    await expect.poll(() => settledCount(page, layer), { message: `${layer} off` }).toBe(0);
-  }
-});
+      await toggle.uncheck();
+      await expect(page.getByTestId(`layer-legend-${layer}`)).toHaveCount(0);
+      await expect.poll(() => settledCount(page, layer), { message: `${layer} off` }).toBe(0);
+    }
+  });
 
 test('the URL keeps the enabled layers and reopening it shows them', async ({ page }) => {
   await openBalen(page);
@@ -115,18 +128,26 @@ test('the URL keeps the enabled layers and reopening it shows them', async ({ pa
 
 /** A rendered service point (of `type`, if given) well inside the map, clear of the controls. */
 async function serviceOnScreen(page: Page, type?: string) {
-  return page.evaluate(({ layer, type }) => {
-    const map = (window as TestWindow).__buurtradarMap!;
-    const { clientWidth, clientHeight } = map.getContainer();
-    for (const feature of map.queryRenderedFeatures({ layers: [layer] })) {
-      if (feature.geometry.type !== 'Point' || (type && feature.properties.service_type !== type)) continue;
-      const point = map.project(feature.geometry.coordinates as [number, number]);
-      if (point.x > 80 && point.y > 120 && point.x < clientWidth - 80 && point.y < clientHeight - 80) {
-        return { ...point, id: Number(feature.id), name: String(feature.properties.name), type: String(feature.properties.service_type) };
+  return page.evaluate(
+    ({ layer, type }) => {
+      const map = (window as TestWindow).__buurtradarMap!;
+      const { clientWidth, clientHeight } = map.getContainer();
+      for (const feature of map.queryRenderedFeatures({ layers: [layer] })) {
+        if (feature.geometry.type !== 'Point' || (type && feature.properties.service_type !== type)) continue;
+        const point = map.project(feature.geometry.coordinates as [number, number]);
+        if (point.x > 80 && point.y > 120 && point.x < clientWidth - 80 && point.y < clientHeight - 80) {
+          return {
+            ...point,
+            id: Number(feature.id),
+            name: String(feature.properties.name),
+            type: String(feature.properties.service_type),
+          };
+        }
       }
-    }
-    return null;
-  }, { layer: OVERLAY_LAYER_IDS.services.points, type });
+      return null;
+    },
+    { layer: OVERLAY_LAYER_IDS.services.points, type },
+  );
 }
 
 async function clickOnMap(page: Page, point: { x: number; y: number }) {
@@ -151,7 +172,7 @@ test('clicking a service opens a popup with its name and type', async ({ page })
   await expect(page.getByTestId('neighbourhood-panel')).toHaveCount(0);
 });
 
-test('a mobile stop\'s popup lists its weekly stop times', async ({ page, request }) => {
+test("a mobile stop's popup lists its weekly stop times", async ({ page, request }) => {
   await openBalen(page, '?lagen=services');
   await expect.poll(() => settledCount(page, 'services'), { timeout: 20_000 }).toBeGreaterThan(0);
   const stop = await serviceOnScreen(page, 'mobile_stop');
@@ -162,7 +183,9 @@ test('a mobile stop\'s popup lists its weekly stop times', async ({ page, reques
   await clickOnMap(page, stop!);
   const times = page.getByTestId('overlay-popup-schedule').locator('li');
   await expect(times).toHaveCount(service.schedule.length);
-  await expect(times.first()).toHaveText(/^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d\d:\d\d–\d\d:\d\d$/);
+  await expect(times.first()).toHaveText(
+    /^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d\d:\d\d–\d\d:\d\d$/,
+  );
 });
 
 test('the service API answers bad ids with 400 and unknown ones with 404', async ({ request }) => {

@@ -10,7 +10,9 @@ import { expect, test, type Page } from '@playwright/test';
 const FILL_LAYER = 'neighbourhoods-fill';
 const BALEN = '13003';
 
-interface RenderedFeature { properties: Record<string, unknown> }
+interface RenderedFeature {
+  properties: Record<string, unknown>;
+}
 interface TestMap {
   loaded(): boolean;
   isMoving(): boolean;
@@ -35,15 +37,18 @@ async function waitForMap(page: Page) {
 
 /** Distinct neighbourhood codes drawn on screen, optionally of one municipality only. */
 async function renderedCodes(page: Page, municipalityNis?: string): Promise<string[]> {
-  return page.evaluate(({ layer, nis }) => {
-    const map = (window as TestWindow).__buurtradarMap;
-    if (!map) return [];
-    const codes = map
-      .queryRenderedFeatures({ layers: [layer] })
-      .filter((feature) => nis === undefined || feature.properties.municipalityNis === nis)
-      .map((feature) => String(feature.properties.code));
-    return [...new Set(codes)].sort();
-  }, { layer: FILL_LAYER, nis: municipalityNis });
+  return page.evaluate(
+    ({ layer, nis }) => {
+      const map = (window as TestWindow).__buurtradarMap;
+      if (!map) return [];
+      const codes = map
+        .queryRenderedFeatures({ layers: [layer] })
+        .filter((feature) => nis === undefined || feature.properties.municipalityNis === nis)
+        .map((feature) => String(feature.properties.code));
+      return [...new Set(codes)].sort();
+    },
+    { layer: FILL_LAYER, nis: municipalityNis },
+  );
 }
 
 async function balenNeighbourhoods(page: Page): Promise<NeighbourhoodsResponse['features']> {
@@ -79,7 +84,9 @@ test('choosing Balen zooms to it and shows all of its neighbourhoods', async ({ 
 
   await chooseBalen(page);
   await expect(page.getByTestId('area-title')).toHaveText('Balen');
-  expect(await page.evaluate(() => (window as TestWindow).__buurtradarMap?.getZoom() ?? 0)).toBeGreaterThan(regionZoom + 1);
+  expect(await page.evaluate(() => (window as TestWindow).__buurtradarMap?.getZoom() ?? 0)).toBeGreaterThan(
+    regionZoom + 1,
+  );
   await expect.poll(() => renderedCodes(page, BALEN)).toEqual(expected);
 
   const options = await page.getByTestId('neighbourhood-select').locator('option:not([value=""])').count();
@@ -94,12 +101,15 @@ test('clicking a neighbourhood opens its panel with name, municipality and indic
   const { code, name, anchor } = target!.properties;
 
   // A point inside the neighbourhood on screen, checked against what the map draws there.
-  const point = await page.evaluate(({ lngLat, layer }) => {
-    const map = (window as TestWindow).__buurtradarMap!;
-    const projected = map.project(lngLat);
-    const [hit] = map.queryRenderedFeatures([projected.x, projected.y], { layers: [layer] });
-    return { ...projected, code: hit ? String(hit.properties.code) : null };
-  }, { lngLat: anchor, layer: FILL_LAYER });
+  const point = await page.evaluate(
+    ({ lngLat, layer }) => {
+      const map = (window as TestWindow).__buurtradarMap!;
+      const projected = map.project(lngLat);
+      const [hit] = map.queryRenderedFeatures([projected.x, projected.y], { layers: [layer] });
+      return { ...projected, code: hit ? String(hit.properties.code) : null };
+    },
+    { lngLat: anchor, layer: FILL_LAYER },
+  );
   expect(point.code).toBe(code);
 
   const box = await page.getByTestId('map').boundingBox();
@@ -109,7 +119,13 @@ test('clicking a neighbourhood opens its panel with name, municipality and indic
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('panel-name')).toHaveText(name);
   await expect(panel.getByTestId('panel-municipality')).toHaveText('Balen');
-  for (const label of ['Bevolking', 'Aandeel 65+', 'Aandeel 80+ alleenwonend', 'Aandeel verhoogde tegemoetkoming', 'Mediaan inkomen']) {
+  for (const label of [
+    'Bevolking',
+    'Aandeel 65+',
+    'Aandeel 80+ alleenwonend',
+    'Aandeel verhoogde tegemoetkoming',
+    'Mediaan inkomen',
+  ]) {
     await expect(panel.getByText(label, { exact: true })).toBeVisible();
   }
   await expect(panel.getByTestId('panel-estimates')).toContainText('≈ schatting');
@@ -148,7 +164,10 @@ test('unknown region or municipality codes give a 404 page that explains the cod
     expect(response?.status(), path).toBe(404);
     await expect(page.getByTestId('not-found')).toContainText('Dit gebied kennen we niet');
     await expect(page.getByTestId('not-found')).toContainText('sw11');
-    await expect(page.getByRole('link', { name: 'Naar de kaart van de Kempen' })).toHaveAttribute('href', '/kaart/sw11');
+    await expect(page.getByRole('link', { name: 'Naar de kaart van de Kempen' })).toHaveAttribute(
+      'href',
+      '/kaart/sw11',
+    );
   }
 });
 

@@ -21,13 +21,17 @@ test.beforeEach(async ({ page }) => {
 test('personal data in the description is flagged while typing and refused until it is removed', async ({ page }) => {
   const before = await ownSignalCount(page);
   const posts: string[] = [];
-  page.on('request', (request) => { if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/signals') posts.push(request.url()); });
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/signals') posts.push(request.url());
+  });
   await page.goto('/melden');
   const [first] = await neighbourhoodsOf(page.request, BALEN);
   await page.getByLabel('Of kies een buurt').selectOption(first!.code);
   await page.getByLabel('Wat merkte je op?').selectOption('financial_hardship');
   const description = page.getByLabel('Korte beschrijving');
-  await description.fill('Mevrouw Janssens in de Kerkstraat 12 belt vaak, 0471 12 34 56: ze kan haar energiefactuur niet betalen.');
+  await description.fill(
+    'Mevrouw Janssens in de Kerkstraat 12 belt vaak, 0471 12 34 56: ze kan haar energiefactuur niet betalen.',
+  );
   const warning = page.getByTestId('personal-data-warning');
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('Mevrouw Janssens');
@@ -41,11 +45,16 @@ test('personal data in the description is flagged while typing and refused until
 
   // The server refuses it as well (a client that skips the browser's check gets a 400 per field).
   const direct = await page.request.post('/api/signals', {
-    data: reportBody(first!.anchor[0], first!.anchor[1], { description: 'Mevrouw Janssens, tel. 0471 12 34 56, kan haar factuur niet betalen.' }),
+    data: reportBody(first!.anchor[0], first!.anchor[1], {
+      description: 'Mevrouw Janssens, tel. 0471 12 34 56, kan haar factuur niet betalen.',
+    }),
   });
   expect(direct.status()).toBe(400);
   expect(direct.headers()['cache-control']).toBe('private, no-store');
-  const refused = (await direct.json()) as { errors: Record<string, { code: string }>; personalData: { kind: string }[] };
+  const refused = (await direct.json()) as {
+    errors: Record<string, { code: string }>;
+    personalData: { kind: string }[];
+  };
   expect(refused.errors.description?.code).toBe('personal_data');
   expect(refused.personalData.map((finding) => finding.kind).sort()).toEqual(['name_with_title', 'phone']);
   expect(await ownSignalCount(page)).toBe(before);
@@ -107,16 +116,21 @@ test('a double click, and a retry of the same form, store one signal', async ({ 
   const [, second] = await neighbourhoodsOf(page.request, BALEN);
   await page.getByLabel('Of kies een buurt').selectOption(second!.code);
   await page.getByLabel('Wat merkte je op?').selectOption('mobility');
-  await page.getByLabel('Korte beschrijving').fill('Oudere vrouw raakt niet meer bij de bushalte sinds de halte verhuisde.');
+  await page
+    .getByLabel('Korte beschrijving')
+    .fill('Oudere vrouw raakt niet meer bij de bushalte sinds de halte verhuisde.');
   await page.getByTestId('report-submit').dblclick();
   await expect(page.getByTestId('report-done')).toBeVisible();
   expect(await ownSignalCount(page)).toBe(before + 1);
 
   // The same report sent twice at once (a network retry racing the original): one row, the same id.
   const body = reportBody(second!.anchor[0], second!.anchor[1]);
-  const [a, b] = await Promise.all([page.request.post('/api/signals', { data: body }), page.request.post('/api/signals', { data: body })]);
+  const [a, b] = await Promise.all([
+    page.request.post('/api/signals', { data: body }),
+    page.request.post('/api/signals', { data: body }),
+  ]);
   expect([a.status(), b.status()].sort()).toEqual([200, 201]);
-  const [first, again] = await Promise.all([a.json(), b.json()]) as { signal: { id: number } }[];
+  const [first, again] = (await Promise.all([a.json(), b.json()])) as { signal: { id: number } }[];
   expect(first!.signal.id).toBe(again!.signal.id);
   // The key with another report is refused, and stores nothing.
   const other = await page.request.post('/api/signals', { data: { ...body, urgency: 'high' } });

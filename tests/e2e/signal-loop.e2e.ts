@@ -8,7 +8,9 @@ import { BALEN, clickMapAt, neighbourhoodsOf, signalTileFeatures, signedIn, tile
  * the reporter sees "Afgesloten", and an advisor of another municipality (Ravels) finds it
  * nowhere: not in her pages, her API answers, the signal tiles or the neighbourhood figures.
  */
-test('a signal goes from report to closed, and stays invisible to another municipality', async ({ browser }, testInfo) => {
+test('a signal goes from report to closed, and stays invisible to another municipality', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const baseURL = String(testInfo.project.use.baseURL);
   const description = `Alleenwonende vrouw lijkt haar post niet meer te openen (e2e ${Date.now()}).`;
@@ -16,7 +18,10 @@ test('a signal goes from report to closed, and stays invisible to another munici
   // --- The reporter (a GP of Balen) reports, clicking the map.
   const reporter = await signedIn(browser, baseURL, DEMO_ACCOUNTS.reporter);
   const [centre] = await neighbourhoodsOf(reporter.request, BALEN);
-  await reporter.page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Signaal melden' }).click();
+  await reporter.page
+    .getByRole('navigation', { name: 'Hoofdnavigatie' })
+    .getByRole('link', { name: 'Signaal melden' })
+    .click();
   await expect(reporter.page).toHaveURL(/\/melden$/);
   await clickMapAt(reporter.page, 'report-map', centre!.anchor[0], centre!.anchor[1]);
   await expect(reporter.page.getByTestId('report-place-status')).toContainText(centre!.name);
@@ -68,7 +73,11 @@ test('a signal goes from report to closed, and stays invisible to another munici
   await expect(coordinator.page.getByTestId('status-form')).toHaveCount(0); // closed stays closed
   await expect(coordinator.page.getByTestId('history-entry')).toHaveCount(3);
   await expect(coordinator.page.getByTestId('signal-history')).toContainText('Samen met het sociaal huis');
-  const details = await (await coordinator.request.get(`/api/signals/${id}`)).json() as { lon: number; lat: number; neighbourhoodCode: string };
+  const details = (await (await coordinator.request.get(`/api/signals/${id}`)).json()) as {
+    lon: number;
+    lat: number;
+    neighbourhoodCode: string;
+  };
   expect(details.neighbourhoodCode).toBe(centre!.code);
 
   // --- The reporter sees the new status, and the steps, but not the coordinator's notes.
@@ -88,14 +97,19 @@ test('a signal goes from report to closed, and stays invisible to another munici
   await expect(advisor.page.getByTestId('not-found')).toBeVisible();
   await expect(advisor.page.locator('body')).not.toContainText(description);
   expect((await advisor.request.get(`/api/signals/${id}`)).status()).toBe(404);
-  const forged = await advisor.request.post(`/api/signals/${id}/status`, { data: { fromStatus: 'closed', toStatus: 'closed' } });
+  const forged = await advisor.request.post(`/api/signals/${id}/status`, {
+    data: { fromStatus: 'closed', toStatus: 'closed' },
+  });
   expect([400, 403, 404]).toContain(forged.status());
 
   await advisor.page.goto('/meldingen');
   await expect(advisor.page.getByTestId('signal-row').first()).toBeVisible();
   await expect(advisor.page.locator(`[data-signal-id="${id}"]`)).toHaveCount(0);
   for (let page = 1; ; page++) {
-    const list = await (await advisor.request.get(`/api/signals?pageSize=100&page=${page}`)).json() as { items: { id: number; municipalityNis: string }[]; total: number };
+    const list = (await (await advisor.request.get(`/api/signals?pageSize=100&page=${page}`)).json()) as {
+      items: { id: number; municipalityNis: string }[];
+      total: number;
+    };
     expect(list.items.map((item) => item.id)).not.toContain(id);
     expect(list.items.every((item) => item.municipalityNis !== BALEN)).toBe(true);
     if (page * 100 >= list.total) break;
@@ -114,8 +128,9 @@ test('a signal goes from report to closed, and stays invisible to another munici
     }
   }
   const balenCodes = new Set((await neighbourhoodsOf(advisor.request, BALEN)).map((n) => n.code));
-  const figures = await (await advisor.request.get('/api/areas/neighbourhood-overlays?region=sw11')).json() as {
-    signalMunicipalities: string[]; neighbourhoods: { code: string; signals?: unknown }[];
+  const figures = (await (await advisor.request.get('/api/areas/neighbourhood-overlays?region=sw11')).json()) as {
+    signalMunicipalities: string[];
+    neighbourhoods: { code: string; signals?: unknown }[];
   };
   expect(figures.signalMunicipalities).not.toContain(BALEN);
   const balenFigures = figures.neighbourhoods.filter((n) => balenCodes.has(n.code));

@@ -4,7 +4,13 @@ import type { DatabaseHandle } from '@/db/client';
 import { listMunicipalities } from '@/db/queries/areas';
 import { DEFAULT_WEIGHT_PERCENT } from '@/lib/analysis/analysis-query';
 import { EXPORT_TABLES, buildExportTable } from '@/lib/analysis/export-tables';
-import { ALL, type Publication, municipalityCell, municipalityMonthCell, neighbourhoodCell } from '@/lib/analysis/publication';
+import {
+  ALL,
+  type Publication,
+  municipalityCell,
+  municipalityMonthCell,
+  neighbourhoodCell,
+} from '@/lib/analysis/publication';
 import { findExposedCells } from '@/lib/analysis/suppression-audit';
 import type { SuppressedValue } from '@/lib/analysis/suppression';
 import { type AccessScope, buildAccessScope } from '@/lib/auth/access';
@@ -16,12 +22,25 @@ import { openTestDatabase } from '../support/test-database';
 // The small-number attacks of issue 5 on the demo data, against what the analysis pages and
 // exports publish (the same functions the route handlers call), on each database.
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
-const analyst = buildAccessScope({ userId: 1, role: 'regional_analyst', organisationId: null, organisationType: null, municipalities: [], regionCode: 'sw11', disabled: false }) as AccessScope;
+const analyst = buildAccessScope({
+  userId: 1,
+  role: 'regional_analyst',
+  organisationId: null,
+  organisationType: null,
+  municipalities: [],
+  regionCode: 'sw11',
+  disabled: false,
+}) as AccessScope;
 const THRESHOLD = 5;
-const isSmall = (value: SuppressedValue) => value.suppressed === null && value.value !== null && value.value > 0 && value.value < THRESHOLD;
+const isSmall = (value: SuppressedValue) =>
+  value.suppressed === null && value.value !== null && value.value > 0 && value.value < THRESHOLD;
 
 async function regionPublication(periodId: string, category = ALL) {
   const db = handle.db;
@@ -29,7 +48,15 @@ async function regionPublication(periodId: string, category = ALL) {
   const period = periods.find((p) => p.id === periodId)!;
   const municipalities = await listMunicipalities(db, 'sw11');
   const nis = municipalities.map((m) => m.nis);
-  const data = await loadRegionAnalysis(db, { regionCode: 'sw11', regionNis: nis, visibleNis: nis, period, category, distance: 1000, scope: analyst });
+  const data = await loadRegionAnalysis(db, {
+    regionCode: 'sw11',
+    regionNis: nis,
+    visibleNis: nis,
+    period,
+    category,
+    distance: 1000,
+    scope: analyst,
+  });
   return { data, period, nis };
 }
 
@@ -47,11 +74,18 @@ describe('small-number suppression of the Kempen analysis', () => {
         expect(Object.values(data.inputs.publication.values).filter(isSmall)).toEqual([]);
         for (const table of EXPORT_TABLES) {
           const built = buildExportTable(table, {
-            analysis: data.analysis, publication: data.inputs.publication, weights: DEFAULT_WEIGHT_PERCENT,
-            wholeRegion: true, regionName: 'Kempen', visibleNis: [], lang: 'nl',
+            analysis: data.analysis,
+            publication: data.inputs.publication,
+            weights: DEFAULT_WEIGHT_PERCENT,
+            wholeRegion: true,
+            regionName: 'Kempen',
+            visibleNis: [],
+            lang: 'nl',
           });
           const countKeys = built.columns.filter((c) => c.kind === 'count').map((c) => c.key);
-          const small = built.rows.flatMap((row) => countKeys.map((key) => row[key] as SuppressedValue)).filter(isSmall);
+          const small = built.rows
+            .flatMap((row) => countKeys.map((key) => row[key] as SuppressedValue))
+            .filter(isSmall);
           expect(small, `${table} ${periodId} ${category}`).toEqual([]);
         }
       }
@@ -77,15 +111,30 @@ describe('small-number suppression of the Kempen analysis', () => {
         const totalValue = shown(publication, total);
         if (totalValue === null) return;
         const hidden = parts.filter((id) => shown(publication, id) === null);
-        if (hidden.length === 1 && publication.cell(hidden[0]!)!.suppressed === 'primary') attacks.push(`${total} − published parts = ${hidden[0]}`);
+        if (hidden.length === 1 && publication.cell(hidden[0]!)!.suppressed === 'primary')
+          attacks.push(`${total} − published parts = ${hidden[0]}`);
       };
       for (const m of nis) {
         const children = bases.filter((b) => b.municipalityNis === m).map((b) => b.code);
-        for (const key of [ALL, ...SIGNAL_CATEGORY_CODES]) attack(municipalityCell(m, key), children.map((code) => neighbourhoodCell(code, key)));
-        attack(municipalityCell(m, ALL), SIGNAL_CATEGORY_CODES.map((c) => municipalityCell(m, c)));
-        attack(municipalityCell(m, ALL), publication.months.map((month) => municipalityMonthCell(m, month)));
+        for (const key of [ALL, ...SIGNAL_CATEGORY_CODES])
+          attack(
+            municipalityCell(m, key),
+            children.map((code) => neighbourhoodCell(code, key)),
+          );
+        attack(
+          municipalityCell(m, ALL),
+          SIGNAL_CATEGORY_CODES.map((c) => municipalityCell(m, c)),
+        );
+        attack(
+          municipalityCell(m, ALL),
+          publication.months.map((month) => municipalityMonthCell(m, month)),
+        );
       }
-      for (const b of bases) attack(neighbourhoodCell(b.code, ALL), SIGNAL_CATEGORY_CODES.map((c) => neighbourhoodCell(b.code, c)));
+      for (const b of bases)
+        attack(
+          neighbourhoodCell(b.code, ALL),
+          SIGNAL_CATEGORY_CODES.map((c) => neighbourhoodCell(b.code, c)),
+        );
       expect(attacks).toEqual([]);
     }
   });
@@ -93,10 +142,18 @@ describe('small-number suppression of the Kempen analysis', () => {
   it('leaves every small count an interval of possible values, whatever combination of published sums is used', async () => {
     const { data } = await regionPublication('2025');
     const { publication } = data.inputs;
-    const hidden = new Set(Object.entries(publication.values).filter(([, v]) => v.suppressed !== null).map(([id]) => id));
-    const primary = Object.entries(publication.values).filter(([, v]) => v.suppressed === 'primary').map(([id]) => id);
+    const hidden = new Set(
+      Object.entries(publication.values)
+        .filter(([, v]) => v.suppressed !== null)
+        .map(([id]) => id),
+    );
+    const primary = Object.entries(publication.values)
+      .filter(([, v]) => v.suppressed === 'primary')
+      .map(([id]) => id);
     // The attacker's linear programmes (τ-ARGUS audit): no primary cell is pinned to one value.
-    expect(findExposedCells({ cells: publication.cells, constraints: publication.constraints }, hidden, primary, 1)).toEqual([]);
+    expect(
+      findExposedCells({ cells: publication.cells, constraints: publication.constraints }, hidden, primary, 1),
+    ).toEqual([]);
   });
 
   it('publishes periods that do not overlap, so adjacent periods cannot be subtracted', async () => {

@@ -5,7 +5,12 @@ import { listPopulationPoints, listServiceLocations } from '@/db/queries/analysi
 import { getNeighbourhoodAdjacency, listSharedBorderPairs } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodBases, listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { listNeighbourhoodSupply } from '@/db/queries/analysis/lighting-housing';
-import { listReleasedCategoryCounts, listReleasedMonthTotals, listReleasedNeighbourhoodMonths, releaseSignalYear } from '@/db/queries/analysis/signal-releases';
+import {
+  listReleasedCategoryCounts,
+  listReleasedMonthTotals,
+  listReleasedNeighbourhoodMonths,
+  releaseSignalYear,
+} from '@/db/queries/analysis/signal-releases';
 import type { Database } from '@/db/schema';
 import { computeAccess } from '@/lib/analysis/access';
 import { openTestDatabase, withRollback } from '../support/test-database';
@@ -13,28 +18,53 @@ import { openTestDatabase, withRollback } from '../support/test-database';
 // The same queries on the embedded and the server database (one vitest project each), against
 // figures worked out by hand on data the test puts in place inside a rolled-back transaction.
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
 const BALEN = '13003';
 const RAVELS = '13035';
 
 /** Two Balen neighbourhoods, with everything the analyses read about them replaced. */
 async function controlledBalen(trx: Kysely<Database>) {
-  const [a, b] = (await trx.selectFrom('neighbourhoods').select('code').where('municipality_nis', '=', BALEN).orderBy('code').limit(2).execute()).map((r) => r.code) as [string, string];
+  const [a, b] = (
+    await trx
+      .selectFrom('neighbourhoods')
+      .select('code')
+      .where('municipality_nis', '=', BALEN)
+      .orderBy('code')
+      .limit(2)
+      .execute()
+  ).map((r) => r.code) as [string, string];
   await trx.deleteFrom('signals').where('municipality_nis', '=', BALEN).execute();
   await trx.deleteFrom('street_lights').where('municipality_nis', '=', BALEN).execute();
   await trx.deleteFrom('indicator_values').where('area_code', 'in', [a, b]).execute();
   const indicator = (code: string, indicatorCode: string, value: number, period = '2025') => ({
-    area_level: 'neighbourhood' as const, area_code: code, indicator_code: indicatorCode, period, value, unit: '', source: 'test',
+    area_level: 'neighbourhood' as const,
+    area_code: code,
+    indicator_code: indicatorCode,
+    period,
+    value,
+    unit: '',
+    source: 'test',
   });
-  await trx.insertInto('indicator_values').values([
-    indicator(a, 'population', 1000), indicator(a, 'share_65_plus', 20), indicator(a, 'median_income', 25000),
-    indicator(b, 'population', 2500), indicator(b, 'share_65_plus', 12.5),
-    // An older period must not be taken for the latest.
-    indicator(b, 'population', 9999, '2019'),
-  ]).execute();
-  const signal = (code: string, category: string, observedAt: string) => sql`
+  await trx
+    .insertInto('indicator_values')
+    .values([
+      indicator(a, 'population', 1000),
+      indicator(a, 'share_65_plus', 20),
+      indicator(a, 'median_income', 25000),
+      indicator(b, 'population', 2500),
+      indicator(b, 'share_65_plus', 12.5),
+      // An older period must not be taken for the latest.
+      indicator(b, 'population', 9999, '2019'),
+    ])
+    .execute();
+  const signal = (code: string, category: string, observedAt: string) =>
+    sql`
     INSERT INTO signals (geom, neighbourhood_code, municipality_nis, category_code, observed_at, reporter_partner_type)
     SELECT ST_PointOnSurface(geom), code, municipality_nis, ${category}, ${observedAt}::timestamptz, 'gp_practice'
     FROM neighbourhoods WHERE code = ${code}`.execute(trx);
@@ -47,10 +77,15 @@ async function controlledBalen(trx: Kysely<Database>) {
   await signal(b, 'loneliness', '2026-06-01T10:00:00Z');
   await signal(b, 'loneliness', '2026-06-30T10:00:00Z');
   await signal(b, 'loneliness', '2025-12-15T10:00:00Z');
-  const light = (code: string, status: 'working' | 'defect') => sql`
+  const light = (code: string, status: 'working' | 'defect') =>
+    sql`
     INSERT INTO street_lights (geom, neighbourhood_code, municipality_nis, status, lamp_type)
-    SELECT ST_PointOnSurface(geom), code, municipality_nis, ${status}, 'led' FROM neighbourhoods WHERE code = ${code}`.execute(trx);
-  await light(a, 'working'); await light(a, 'working'); await light(a, 'defect');
+    SELECT ST_PointOnSurface(geom), code, municipality_nis, ${status}, 'led' FROM neighbourhoods WHERE code = ${code}`.execute(
+      trx,
+    );
+  await light(a, 'working');
+  await light(a, 'working');
+  await light(a, 'defect');
   return { a, b };
 }
 
@@ -67,7 +102,8 @@ describe('released signal counts for the analyses', () => {
       const { a, b } = await controlledBalen(trx);
       await release2026(trx);
       return {
-        a, b,
+        a,
+        b,
         counts: await listReleasedCategoryCounts(trx, [BALEN], 2026),
         months: await listReleasedMonthTotals(trx, [BALEN], 2026),
         profile: await listReleasedNeighbourhoodMonths(trx, a, 'loneliness'),
@@ -85,7 +121,10 @@ describe('released signal counts for the analyses', () => {
       { neighbourhoodCode: b, month: '2026-06', count: 2 },
     ]);
     // Earlier released years keep the signals the test removed from the live tables.
-    expect(Object.fromEntries(Object.entries(profile).filter(([month]) => month.startsWith('2026')))).toEqual({ '2026-03': 2, '2026-04': 1 });
+    expect(Object.fromEntries(Object.entries(profile).filter(([month]) => month.startsWith('2026')))).toEqual({
+      '2026-03': 2,
+      '2026-04': 1,
+    });
   });
 
   it('keeps a released year as it was: a late report or a second release changes nothing', async () => {
@@ -97,10 +136,26 @@ describe('released signal counts for the analyses', () => {
         SELECT ST_PointOnSurface(geom), code, municipality_nis, 'loneliness', '2026-03-10T10:00:00Z'::timestamptz, 'gp_practice'
         FROM neighbourhoods WHERE code = ${a}`.execute(trx);
       const again = await releaseSignalYear(trx, { year: 2026, first: '2026-01', last: '2026-12' });
-      const live = await trx.selectFrom('signal_neighbourhood_months').select('count')
-        .where('neighbourhood_code', '=', a).where('category_code', '=', 'loneliness').where('month', '=', '2026-03-01').executeTakeFirst();
-      const release = await trx.selectFrom('signal_releases').select(['signals', 'first_month', 'last_month']).where('year', '=', 2026).executeTakeFirstOrThrow();
-      return { a, first, again, live: Number(live?.count), released: await listReleasedNeighbourhoodMonths(trx, a, 'loneliness'), release };
+      const live = await trx
+        .selectFrom('signal_neighbourhood_months')
+        .select('count')
+        .where('neighbourhood_code', '=', a)
+        .where('category_code', '=', 'loneliness')
+        .where('month', '=', '2026-03-01')
+        .executeTakeFirst();
+      const release = await trx
+        .selectFrom('signal_releases')
+        .select(['signals', 'first_month', 'last_month'])
+        .where('year', '=', 2026)
+        .executeTakeFirstOrThrow();
+      return {
+        a,
+        first,
+        again,
+        live: Number(live?.count),
+        released: await listReleasedNeighbourhoodMonths(trx, a, 'loneliness'),
+        release,
+      };
     });
     expect(result.first).toBe(true);
     expect(result.again).toBe(false);
@@ -117,10 +172,19 @@ describe('population bases', () => {
   it('takes the latest population and derives residents aged 65+ from the share', async () => {
     const { bases, indicators, a, b } = await withRollback(handle.db, async (trx) => {
       const { a, b } = await controlledBalen(trx);
-      return { a, b, bases: await listNeighbourhoodBases(trx, [BALEN]), indicators: await listNeighbourhoodIndicatorValues(trx, [BALEN], ['median_income', 'share_65_plus']) };
+      return {
+        a,
+        b,
+        bases: await listNeighbourhoodBases(trx, [BALEN]),
+        indicators: await listNeighbourhoodIndicatorValues(trx, [BALEN], ['median_income', 'share_65_plus']),
+      };
     });
     expect(bases).toHaveLength(9);
-    expect(bases.find((row) => row.code === a)).toMatchObject({ population: 1000, population65Plus: 200, municipalityName: 'Balen' });
+    expect(bases.find((row) => row.code === a)).toMatchObject({
+      population: 1000,
+      population65Plus: 200,
+      municipalityName: 'Balen',
+    });
     // 2,500 × 12.5 % = 312.5, rounded half away from zero (numeric round).
     expect(bases.find((row) => row.code === b)).toMatchObject({ population: 2500, population65Plus: 313 });
     expect(indicators.get(a)).toEqual({ median_income: 25000, share_65_plus: 20 });
@@ -132,10 +196,16 @@ describe('contiguity', () => {
   it('gives exactly the pairs PostGIS finds sharing a border line, for Balen and Ravels', async () => {
     const adjacency = await getNeighbourhoodAdjacency(handle.db, [BALEN, RAVELS]);
     const pairs = await listSharedBorderPairs(handle.db, [BALEN, RAVELS]);
-    const fromWeights = Object.entries(adjacency).flatMap(([code, others]) => others.filter((other) => code < other).map((other) => [code, other]));
+    const fromWeights = Object.entries(adjacency).flatMap(([code, others]) =>
+      others.filter((other) => code < other).map((other) => [code, other]),
+    );
     expect(fromWeights.sort()).toEqual(pairs.map((pair) => [...pair]).sort());
     expect(pairs.length).toBeGreaterThan(9);
-    expect(Object.keys(adjacency)).toHaveLength(9 + (await handle.db.selectFrom('neighbourhoods').select('code').where('municipality_nis', '=', RAVELS).execute()).length);
+    expect(Object.keys(adjacency)).toHaveLength(
+      9 +
+        (await handle.db.selectFrom('neighbourhoods').select('code').where('municipality_nis', '=', RAVELS).execute())
+          .length,
+    );
     expect(Object.values(adjacency).every((others) => others.length > 0)).toBe(true);
   });
 });
@@ -166,7 +236,9 @@ describe('need versus supply inputs', () => {
       const point = (await listPopulationPoints(trx, [BALEN], 100_000)).find((area) => area.code === a)!.points[0]!;
       await sql`
         INSERT INTO services (geom, neighbourhood_code, municipality_nis, service_type, name)
-        VALUES (ST_Transform(ST_Translate(ST_Transform(ST_SetSRID(ST_Point(${point.lon}, ${point.lat}), 4326), 31370), 600, 0), 4326), ${a}, ${BALEN}, 'gp', 'Test')`.execute(trx);
+        VALUES (ST_Transform(ST_Translate(ST_Transform(ST_SetSRID(ST_Point(${point.lon}, ${point.lat}), 4326), 31370), 600, 0), 4326), ${a}, ${BALEN}, 'gp', 'Test')`.execute(
+        trx,
+      );
       const services = await listServiceLocations(trx, [BALEN]);
       return computeAccess([{ code: a, points: [point] }], services, {}, { distanceLimitMetres: 500 });
     });

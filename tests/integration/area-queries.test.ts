@@ -14,10 +14,15 @@ import { hasDemoData } from '@/db/queries/demo';
 import { openTestDatabase, withRollback } from '../support/test-database';
 
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
-const inside = (bbox: number[], [x, y]: [number, number]) => x >= bbox[0]! && x <= bbox[2]! && y >= bbox[1]! && y <= bbox[3]!;
+const inside = (bbox: number[], [x, y]: [number, number]) =>
+  x >= bbox[0]! && x <= bbox[2]! && y >= bbox[1]! && y <= bbox[3]!;
 
 describe('area queries for the map', () => {
   it('lists regions by name with their extent, and finds one by code', async () => {
@@ -57,11 +62,38 @@ describe('area queries for the map', () => {
 
   it('takes the latest period when an indicator has several', async () => {
     const readings = await withRollback(handle.db, async (trx) => {
-      await trx.insertInto('indicator_values').values([
-        { area_level: 'neighbourhood', area_code: '1300208', indicator_code: 'test_metric', period: '2019', value: 1, unit: '%', source: 'test' },
-        { area_level: 'neighbourhood', area_code: '1300208', indicator_code: 'test_metric', period: '2023-06', value: 3, unit: '%', source: 'test' },
-        { area_level: 'neighbourhood', area_code: '1300208', indicator_code: 'test_metric', period: '2023', value: 2, unit: '%', source: 'test' },
-      ]).execute();
+      await trx
+        .insertInto('indicator_values')
+        .values([
+          {
+            area_level: 'neighbourhood',
+            area_code: '1300208',
+            indicator_code: 'test_metric',
+            period: '2019',
+            value: 1,
+            unit: '%',
+            source: 'test',
+          },
+          {
+            area_level: 'neighbourhood',
+            area_code: '1300208',
+            indicator_code: 'test_metric',
+            period: '2023-06',
+            value: 3,
+            unit: '%',
+            source: 'test',
+          },
+          {
+            area_level: 'neighbourhood',
+            area_code: '1300208',
+            indicator_code: 'test_metric',
+            period: '2023',
+            value: 2,
+            unit: '%',
+            source: 'test',
+          },
+        ])
+        .execute();
       const collection = await neighbourhoodsGeoJson(trx, { municipalityNis: '13003' });
       return collection.features.find((f) => f.properties.code === '1300208')?.properties.indicators.test_metric;
     });
@@ -74,7 +106,10 @@ describe('area queries for the map', () => {
     expect(new Set(kempen.features.map((f) => f.properties.code)).size).toBe(182);
     const municipalities = await municipalityOutlinesGeoJson(handle.db, 'sw11');
     expect(municipalities.features).toHaveLength(29);
-    expect(municipalities.features[0]?.properties).toEqual({ code: expect.stringMatching(/^\d{5}$/), name: expect.any(String) });
+    expect(municipalities.features[0]?.properties).toEqual({
+      code: expect.stringMatching(/^\d{5}$/),
+      name: expect.any(String),
+    });
     const regions = await regionOutlinesGeoJson(handle.db);
     expect(regions.features.map((f) => f.properties.code)).toContain('sw11');
     // Simplified for transfer: the whole of Kempen stays well under a megabyte.
@@ -85,9 +120,18 @@ describe('area queries for the map', () => {
     const before = await getAreaDataVersion(handle.db);
     expect(before).toMatch(/^[0-9a-z-]+$/);
     const during = await withRollback(handle.db, async (trx) => {
-      await trx.insertInto('indicator_values').values({
-        area_level: 'neighbourhood', area_code: '1300208', indicator_code: 'test_metric', period: '2024', value: 1, unit: '%', source: 'test',
-      }).execute();
+      await trx
+        .insertInto('indicator_values')
+        .values({
+          area_level: 'neighbourhood',
+          area_code: '1300208',
+          indicator_code: 'test_metric',
+          period: '2024',
+          value: 1,
+          unit: '%',
+          source: 'test',
+        })
+        .execute();
       return getAreaDataVersion(trx);
     });
     expect(during).not.toBe(before);

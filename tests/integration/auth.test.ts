@@ -41,12 +41,19 @@ interface Harness {
 
 function withAuth<T>(work: (harness: Harness) => Promise<T>, settings: { secureCookies?: boolean } = {}): Promise<T> {
   return withRollback(handle.db, async (db) => {
-    const auth = createAuth(db, { secret: SECRET, secureCookies: settings.secureCookies ?? false, validateSchema: false });
+    const auth = createAuth(db, {
+      secret: SECRET,
+      secureCookies: settings.secureCookies ?? false,
+      validateSchema: false,
+    });
     return work({ db, auth, route: createAuthRouteHandler(async () => auth) });
   });
 }
 
-function request(path: string, init: { method?: string; body?: unknown; cookie?: string; ip?: string; https?: boolean } = {}): Request {
+function request(
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string; ip?: string; https?: boolean } = {},
+): Request {
   const headers = new Headers({ origin: ORIGIN, 'x-forwarded-for': init.ip ?? '203.0.113.10' });
   if (init.body !== undefined) headers.set('content-type', 'application/json');
   if (init.cookie) headers.set('cookie', init.cookie);
@@ -74,7 +81,11 @@ async function userIdOf(db: Kysely<Database>, email: string): Promise<number> {
 }
 
 async function sessionCount(db: Kysely<Database>, userId: number): Promise<number> {
-  const row = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -89,20 +100,37 @@ describe('better-auth on our schema', () => {
 describe('accounts', () => {
   it('cannot be created by signing up: the route does not exist and the API refuses', async () => {
     await withAuth(async ({ db, auth, route }) => {
-      const before = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const body = { name: 'Intruder', email: 'intruder@buurtradar.test', password: 'a-long-enough-password' };
       const viaRoute = await route(request('/sign-up/email', { body }));
       expect(viaRoute.status).toBe(404);
-      await expect(auth.api.signUpEmail({ body, headers: new Headers() })).rejects.toMatchObject({ statusCode: expect.any(Number) });
-      const after = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await expect(auth.api.signUpEmail({ body, headers: new Headers() })).rejects.toMatchObject({
+        statusCode: expect.any(Number),
+      });
+      const after = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
-      expect(await db.selectFrom('users').select('id').where('email', '=', body.email).executeTakeFirst()).toBeUndefined();
+      expect(
+        await db.selectFrom('users').select('id').where('email', '=', body.email).executeTakeFirst(),
+      ).toBeUndefined();
     });
   });
 
   it('the route serves only sign-in, sign-out and the session', async () => {
     await withAuth(async ({ route }) => {
-      for (const path of ['/ok', '/list-sessions', '/update-user', '/change-password', '/request-password-reset', '/sign-in/social']) {
+      for (const path of [
+        '/ok',
+        '/list-sessions',
+        '/update-user',
+        '/change-password',
+        '/request-password-reset',
+        '/sign-in/social',
+      ]) {
         expect((await route(request(path, { method: 'POST', body: {} }))).status, path).toBe(404);
       }
       expect((await route(request('/sign-in/email'))).status).toBe(405);
@@ -110,11 +138,27 @@ describe('accounts', () => {
   });
 
   it('a demo account exists for every role (advisors of Balen and of Ravels), and the demo reporter has signals of her own', async () => {
-    const users = await handle.db.selectFrom('users').select(['email', 'role']).where('is_demo', '=', true).orderBy('role').execute();
-    expect(users.map((user) => user.role).sort()).toEqual(['admin', 'advisor', 'advisor', 'coordinator', 'regional_analyst', 'reporter']);
+    const users = await handle.db
+      .selectFrom('users')
+      .select(['email', 'role'])
+      .where('is_demo', '=', true)
+      .orderBy('role')
+      .execute();
+    expect(users.map((user) => user.role).sort()).toEqual([
+      'admin',
+      'advisor',
+      'advisor',
+      'coordinator',
+      'regional_analyst',
+      'reporter',
+    ]);
     const reporterId = await userIdOf(handle.db, reporter.email);
-    const own = await handle.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('reporter_user_id', '=', reporterId).where('municipality_nis', '=', '13003').executeTakeFirstOrThrow();
+    const own = await handle.db
+      .selectFrom('signals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reporter_user_id', '=', reporterId)
+      .where('municipality_nis', '=', '13003')
+      .executeTakeFirstOrThrow();
     expect(Number(own.n)).toBeGreaterThan(0);
   });
 
@@ -149,17 +193,27 @@ describe('signing in', () => {
       const account = await readCurrentAccount(auth, db, new Headers({ cookie }));
       expect(account?.name).toBe(coordinator.name);
       expect(account?.areaNames).toEqual(['Balen']);
-      expect(account?.scope).toMatchObject({ role: 'coordinator', userId, municipalities: ['13003'], canManageSignals: true });
+      expect(account?.scope).toMatchObject({
+        role: 'coordinator',
+        userId,
+        municipalities: ['13003'],
+        canManageSignals: true,
+      });
     });
   });
 
   it('over https the cookie is Secure and carries the __Secure- prefix', async () => {
-    await withAuth(async ({ route }) => {
-      const response = await signIn(route, coordinator.email, coordinator.password);
-      const setCookie = response.headers.getSetCookie().find((line) => line.startsWith('__Secure-buurtradar.session_token='));
-      expect(setCookie).toMatch(/;\s*Secure/i);
-      expect(setCookie).toMatch(/HttpOnly/i);
-    }, { secureCookies: true });
+    await withAuth(
+      async ({ route }) => {
+        const response = await signIn(route, coordinator.email, coordinator.password);
+        const setCookie = response.headers
+          .getSetCookie()
+          .find((line) => line.startsWith('__Secure-buurtradar.session_token='));
+        expect(setCookie).toMatch(/;\s*Secure/i);
+        expect(setCookie).toMatch(/HttpOnly/i);
+      },
+      { secureCookies: true },
+    );
   });
 
   it('with a wrong password or an unknown address: the same 401, no session, an audit row without personal data', async () => {
@@ -176,7 +230,9 @@ describe('signing in', () => {
 
       const failures = await listAuditLog(db, { event: 'auth.sign_in_failed' });
       expect(failures.find((row) => row.targetId === String(userId))).toMatchObject({
-        actorUserId: null, targetKind: 'user', details: { reason: 'invalid_credentials' },
+        actorUserId: null,
+        targetKind: 'user',
+        details: { reason: 'invalid_credentials' },
       });
       expect(failures.find((row) => row.targetId === null)).toMatchObject({ details: { reason: 'unknown_account' } });
     });
@@ -188,7 +244,10 @@ describe('signing in', () => {
       expect((await signIn(route, reporter.email, 'wrong-password-attempt', '198.51.100.77')).status).toBe(401);
       expect((await signIn(route, reporter.email, reporter.password, '198.51.100.77')).status).toBe(200);
       const rows = await listAuditLog(db, { limit: 50 });
-      expect(rows.find((row) => row.event === 'auth.sign_in')).toMatchObject({ actorUserId: userId, details: { method: 'password' } });
+      expect(rows.find((row) => row.event === 'auth.sign_in')).toMatchObject({
+        actorUserId: userId,
+        details: { method: 'password' },
+      });
       const text = JSON.stringify(rows);
       expect(text).not.toContain(reporter.email);
       expect(text).not.toContain('@');
@@ -222,7 +281,11 @@ describe('sessions', () => {
       const cookie = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
       const response = await route(request('/sign-out', { method: 'POST', body: {}, cookie }));
       expect(response.status).toBe(200);
-      expect(response.headers.getSetCookie().some((line) => /^buurtradar\.session_token=;/.test(line) || /Max-Age=0/i.test(line))).toBe(true);
+      expect(
+        response.headers
+          .getSetCookie()
+          .some((line) => /^buurtradar\.session_token=;/.test(line) || /Max-Age=0/i.test(line)),
+      ).toBe(true);
       expect(await sessionCount(db, userId)).toBe(0);
       expect(await readCurrentAccount(auth, db, new Headers({ cookie }))).toBeNull();
       expect((await listAuditLog(db, { event: 'auth.sign_out' }))[0]).toMatchObject({ actorUserId: userId });
@@ -234,7 +297,9 @@ describe('sessions', () => {
       const cookie = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
       const [name, value] = cookie.split('=') as [string, string];
       const token = decodeURIComponent(value).split('.')[0]!;
-      expect(await readCurrentAccount(auth, db, new Headers({ cookie: `${name}=${token}.forged-signature` }))).toBeNull();
+      expect(
+        await readCurrentAccount(auth, db, new Headers({ cookie: `${name}=${token}.forged-signature` })),
+      ).toBeNull();
       const otherSecret = createAuth(db, { secret: `${SECRET}-other`, secureCookies: false, validateSchema: false });
       expect(await readCurrentAccount(otherSecret, db, new Headers({ cookie }))).toBeNull();
     });
@@ -250,7 +315,8 @@ describe('sessions', () => {
       expect(again.status).toBe(401);
       expect(await sessionCount(db, userId)).toBe(0);
       expect((await listAuditLog(db, { event: 'auth.sign_in_failed' }))[0]).toMatchObject({
-        targetId: String(userId), details: { reason: 'account_disabled' },
+        targetId: String(userId),
+        details: { reason: 'account_disabled' },
       });
     });
   });
@@ -258,7 +324,11 @@ describe('sessions', () => {
 
 describe('the one-query session check of map tiles', () => {
   /** Both readers on the same cookie: they must agree, and this returns what they agreed on. */
-  async function bothReaders(harness: Harness, cookie: string | null, secureCookies = false): Promise<AccessScope | null> {
+  async function bothReaders(
+    harness: Harness,
+    cookie: string | null,
+    secureCookies = false,
+  ): Promise<AccessScope | null> {
     const headers = new Headers(cookie === null ? {} : { cookie });
     // The quick reader first: better-auth deletes an expired session it finds.
     const quick = await readAccessScope(harness.db, headers, { secret: SECRET, secureCookies });
@@ -276,29 +346,46 @@ describe('the one-query session check of map tiles', () => {
     });
   });
 
-  it('is nobody without a cookie, with a forged one, one signed by another secret, or the other scheme\'s cookie', async () => {
+  it("is nobody without a cookie, with a forged one, one signed by another secret, or the other scheme's cookie", async () => {
     await withAuth(async (harness) => {
       const cookie = sessionCookie(await signIn(harness.route, coordinator.email, coordinator.password));
       const [name, value] = cookie.split('=') as [string, string];
       const [token, signature] = decodeURIComponent(value).split('.') as [string, string];
       const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
-      for (const forged of [null, '', 'buurtradar.session_token=', `${name}=${token}`, `${name}=${token}.forged-signature`,
-        `${name}=${encodeURIComponent(`${token}.${flipped}`)}`, `${name}=${encodeURIComponent(`other-token.${signature}`)}`, `__Secure-${cookie}`]) {
+      for (const forged of [
+        null,
+        '',
+        'buurtradar.session_token=',
+        `${name}=${token}`,
+        `${name}=${token}.forged-signature`,
+        `${name}=${encodeURIComponent(`${token}.${flipped}`)}`,
+        `${name}=${encodeURIComponent(`other-token.${signature}`)}`,
+        `__Secure-${cookie}`,
+      ]) {
         expect(await bothReaders(harness, forged), String(forged)).toBeNull();
       }
-      const quickOtherSecret = await readAccessScope(harness.db, new Headers({ cookie }), { secret: `${SECRET}-other`, secureCookies: false });
+      const quickOtherSecret = await readAccessScope(harness.db, new Headers({ cookie }), {
+        secret: `${SECRET}-other`,
+        secureCookies: false,
+      });
       expect(quickOtherSecret).toBeNull();
       expect(await bothReaders(harness, cookie)).not.toBeNull();
     });
   });
 
   it('reads the __Secure- cookie over https, and only that one', async () => {
-    await withAuth(async (harness) => {
-      const cookie = sessionCookie(await signIn(harness.route, coordinator.email, coordinator.password));
-      expect(cookie.startsWith('__Secure-')).toBe(true);
-      expect(await bothReaders(harness, cookie, true)).toMatchObject({ role: 'coordinator', municipalities: ['13003'] });
-      expect(await bothReaders(harness, cookie.replace('__Secure-', ''), true)).toBeNull();
-    }, { secureCookies: true });
+    await withAuth(
+      async (harness) => {
+        const cookie = sessionCookie(await signIn(harness.route, coordinator.email, coordinator.password));
+        expect(cookie.startsWith('__Secure-')).toBe(true);
+        expect(await bothReaders(harness, cookie, true)).toMatchObject({
+          role: 'coordinator',
+          municipalities: ['13003'],
+        });
+        expect(await bothReaders(harness, cookie.replace('__Secure-', ''), true)).toBeNull();
+      },
+      { secureCookies: true },
+    );
   });
 
   it('is nobody once the session is revoked, signed out or expired, or the account disabled', async () => {
@@ -315,7 +402,11 @@ describe('the one-query session check of map tiles', () => {
 
       const expired = sessionCookie(await signIn(route, coordinator.email, coordinator.password));
       expect(await bothReaders(harness, expired)).not.toBeNull();
-      await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 60_000) }).where('user_id', '=', userId).execute();
+      await db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 60_000) })
+        .where('user_id', '=', userId)
+        .execute();
       expect(await bothReaders(harness, expired)).toBeNull();
 
       const disabled = sessionCookie(await signIn(route, reporter.email, reporter.password));
@@ -347,7 +438,8 @@ describe('throttling', () => {
   it('counts in the database, so a second app instance sees the same failures', async () => {
     await withAuth(async ({ db, route }) => {
       const client = '192.0.2.99';
-      for (let i = 0; i < SIGN_IN_THROTTLE.maxFailuresPerAccountAndClient; i++) await signIn(route, coordinator.email, `wrong-${i}`, client);
+      for (let i = 0; i < SIGN_IN_THROTTLE.maxFailuresPerAccountAndClient; i++)
+        await signIn(route, coordinator.email, `wrong-${i}`, client);
       const other = createAuth(db, { secret: SECRET, secureCookies: false, validateSchema: false });
       const response = await createAuthRouteHandler(async () => other)(
         request('/sign-in/email', { body: { email: coordinator.email, password: coordinator.password }, ip: client }),
@@ -356,10 +448,11 @@ describe('throttling', () => {
     });
   });
 
-  it('a successful sign-in clears that client\'s failures', async () => {
+  it("a successful sign-in clears that client's failures", async () => {
     await withAuth(async ({ route }) => {
       const client = '192.0.2.12';
-      for (let i = 0; i < SIGN_IN_THROTTLE.maxFailuresPerAccountAndClient - 1; i++) await signIn(route, reporter.email, `typo-${i}`, client);
+      for (let i = 0; i < SIGN_IN_THROTTLE.maxFailuresPerAccountAndClient - 1; i++)
+        await signIn(route, reporter.email, `typo-${i}`, client);
       expect((await signIn(route, reporter.email, reporter.password, client)).status).toBe(200);
       for (let i = 0; i < SIGN_IN_THROTTLE.maxFailuresPerAccountAndClient - 1; i++) {
         expect((await signIn(route, reporter.email, `typo-again-${i}`, client)).status).toBe(401);
@@ -374,9 +467,17 @@ describe('creating accounts', () => {
     await withAuth(async ({ db, route }) => {
       const password = 'correct horse battery staple';
       const userId = await createAccount(db, {
-        name: 'Nieuwe Coördinator', email: 'Nieuw@Buurtradar.test', password, role: 'coordinator', municipalities: ['13035'],
+        name: 'Nieuwe Coördinator',
+        email: 'Nieuw@Buurtradar.test',
+        password,
+        role: 'coordinator',
+        municipalities: ['13035'],
       });
-      const stored = await db.selectFrom('auth_accounts').select(['password', 'provider_id']).where('user_id', '=', userId).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('auth_accounts')
+        .select(['password', 'provider_id'])
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow();
       expect(stored.provider_id).toBe('credential');
       expect(stored.password).not.toContain(password);
       expect(stored.password!.length).toBeGreaterThan(60);
@@ -386,9 +487,31 @@ describe('creating accounts', () => {
 
   it('refuses a short password and a role without its area', async () => {
     await withAuth(async ({ db }) => {
-      await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'short', role: 'advisor', municipalities: ['13003'] })).rejects.toThrow(/12 characters/);
-      await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'long-enough-password', role: 'coordinator' })).rejects.toThrow(/municipality/);
-      await expect(createAccount(db, { name: 'X', email: 'x@buurtradar.test', password: 'long-enough-password', role: 'regional_analyst' })).rejects.toThrow(/region/);
+      await expect(
+        createAccount(db, {
+          name: 'X',
+          email: 'x@buurtradar.test',
+          password: 'short',
+          role: 'advisor',
+          municipalities: ['13003'],
+        }),
+      ).rejects.toThrow(/12 characters/);
+      await expect(
+        createAccount(db, {
+          name: 'X',
+          email: 'x@buurtradar.test',
+          password: 'long-enough-password',
+          role: 'coordinator',
+        }),
+      ).rejects.toThrow(/municipality/);
+      await expect(
+        createAccount(db, {
+          name: 'X',
+          email: 'x@buurtradar.test',
+          password: 'long-enough-password',
+          role: 'regional_analyst',
+        }),
+      ).rejects.toThrow(/region/);
     });
   });
 });
@@ -396,14 +519,20 @@ describe('creating accounts', () => {
 describe('the sign-in route behind another host name', () => {
   // Next.js gives route handlers its own idea of the host (localhost when it listens on 127.0.0.1).
   // As a browser sends it: Origin, and the Fetch Metadata that better-auth checks on a first sign-in.
-  const asNextSeesIt = (origin: string, site: 'same-origin' | 'cross-site') => new Request('http://localhost:3000/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: {
-      host: '127.0.0.1:3300', origin, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.40',
-      'sec-fetch-site': site, 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty',
-    },
-    body: JSON.stringify({ email: 'coordinator.balen@buurtradar.test', password: 'demo-coordinator-balen' }),
-  });
+  const asNextSeesIt = (origin: string, site: 'same-origin' | 'cross-site') =>
+    new Request('http://localhost:3000/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: {
+        host: '127.0.0.1:3300',
+        origin,
+        'content-type': 'application/json',
+        'x-forwarded-for': '203.0.113.40',
+        'sec-fetch-site': site,
+        'sec-fetch-mode': 'cors',
+        'sec-fetch-dest': 'empty',
+      },
+      body: JSON.stringify({ email: 'coordinator.balen@buurtradar.test', password: 'demo-coordinator-balen' }),
+    });
 
   it('accepts our own pages, whose Origin is the host the browser connected to', async () => {
     await withAuth(async ({ route }) => {

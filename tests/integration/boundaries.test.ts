@@ -9,11 +9,22 @@ import { BOUNDARY_FOLDER, seedBoundaries } from '@/db/seed/boundaries';
 import { openTestDatabase } from '../support/test-database';
 
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
 const count = async (table: 'regions' | 'municipalities' | 'neighbourhoods' | 'statistical_sectors') =>
-  Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await handle.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('real Flemish boundaries', () => {
   it('holds every region, municipality, neighbourhood and statistical sector from the seed files', async () => {
@@ -24,12 +35,31 @@ describe('real Flemish boundaries', () => {
   });
 
   it('places the pilot municipalities in their regions with their neighbourhoods', async () => {
-    const kempen = await handle.db.selectFrom('municipalities').select('nis').where('region_code', '=', 'sw11').execute();
+    const kempen = await handle.db
+      .selectFrom('municipalities')
+      .select('nis')
+      .where('region_code', '=', 'sw11')
+      .execute();
     expect(kempen).toHaveLength(29);
-    const balen = await handle.db.selectFrom('neighbourhoods').select('name').where('municipality_nis', '=', '13003').orderBy('code').execute();
+    const balen = await handle.db
+      .selectFrom('neighbourhoods')
+      .select('name')
+      .where('municipality_nis', '=', '13003')
+      .orderBy('code')
+      .execute();
     // The boundary data gives Balen nine neighbourhoods, Hulsen (code 1300208) among them.
     expect(balen.map((n) => n.name)).toEqual(
-      expect.arrayContaining(['Balen - Centrum', 'Olmen', 'Hulsen', 'Wezel', 'Schoorheide', 'Rosselaar', 'Heike', 'Rijsberg', 'Balen - Oost']),
+      expect.arrayContaining([
+        'Balen - Centrum',
+        'Olmen',
+        'Hulsen',
+        'Wezel',
+        'Schoorheide',
+        'Rosselaar',
+        'Heike',
+        'Rijsberg',
+        'Balen - Oost',
+      ]),
     );
     expect(balen).toHaveLength(9);
   });
@@ -61,11 +91,14 @@ describe('real Flemish boundaries', () => {
   });
 
   it('seeding again changes nothing: no row is rewritten', async () => {
-    const versions = async () => (await sql<{ v: string }>`
+    const versions = async () =>
+      (
+        await sql<{ v: string }>`
       SELECT (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM regions)
         || (SELECT string_agg(xmin::text, ',' ORDER BY nis) FROM municipalities)
         || (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM neighbourhoods)
-        || (SELECT string_agg(xmin::text, ',' ORDER BY sector_code) FROM statistical_sectors) AS v`.execute(handle.db)).rows[0]?.v;
+        || (SELECT string_agg(xmin::text, ',' ORDER BY sector_code) FROM statistical_sectors) AS v`.execute(handle.db)
+      ).rows[0]?.v;
     const before = await versions();
     const dataVersion = await getAreaDataVersion(handle.db);
     await seedBoundaries(handle.db);
@@ -76,10 +109,18 @@ describe('real Flemish boundaries', () => {
 
   it('a changed boundary file updates the rows and the data version that area URLs carry', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'buurtradar-boundaries-'));
-    for (const file of readdirSync(BOUNDARY_FOLDER)) copyFileSync(path.join(BOUNDARY_FOLDER, file), path.join(folder, file));
+    for (const file of readdirSync(BOUNDARY_FOLDER))
+      copyFileSync(path.join(BOUNDARY_FOLDER, file), path.join(folder, file));
     const file = path.join(folder, 'neighbourhoods.geojson');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"name":"Olmen"', '"name":"Olmen (hernoemd)"'));
-    const nameOf = async () => (await handle.db.selectFrom('neighbourhoods').select('name').where('code', '=', '1300309').executeTakeFirstOrThrow()).name;
+    const nameOf = async () =>
+      (
+        await handle.db
+          .selectFrom('neighbourhoods')
+          .select('name')
+          .where('code', '=', '1300309')
+          .executeTakeFirstOrThrow()
+      ).name;
     const before = await getAreaDataVersion(handle.db);
     try {
       await seedBoundaries(handle.db, folder);

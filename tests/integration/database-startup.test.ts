@@ -12,20 +12,25 @@ describe('database start-up failures are explained in one line', () => {
     const attempt = openServerDatabase('postgres://buurtradar:secret@127.0.0.1:1/buurtradar');
     await expect(attempt).rejects.toBeInstanceOf(DatabaseStartupError);
     const message = await attempt.catch((error: Error) => error.message);
-    expect(message).toMatch(/^Cannot reach the PostGIS server at postgres:\/\/buurtradar:\*\*\*@127\.0\.0\.1:1\/buurtradar \(DATABASE_URL\)/);
+    expect(message).toMatch(
+      /^Cannot reach the PostGIS server at postgres:\/\/buurtradar:\*\*\*@127\.0\.0\.1:1\/buurtradar \(DATABASE_URL\)/,
+    );
     expect(message).not.toContain('secret');
     expect(message).not.toContain('\n');
   });
 
-  it.skipIf(testBackend() === 'server')('refuses a data folder that another process has open, naming the folder', async () => {
-    const folder = path.join(mkdtempSync(path.join(tmpdir(), 'buurtradar-lock-')), 'data');
-    const first = await openEmbeddedDatabase(folder);
-    try {
-      await expect(openEmbeddedDatabase(folder)).rejects.toThrow(`Embedded database folder ${folder} is locked`);
-    } finally {
-      await first.close();
-    }
-  });
+  it.skipIf(testBackend() === 'server')(
+    'refuses a data folder that another process has open, naming the folder',
+    async () => {
+      const folder = path.join(mkdtempSync(path.join(tmpdir(), 'buurtradar-lock-')), 'data');
+      const first = await openEmbeddedDatabase(folder);
+      try {
+        await expect(openEmbeddedDatabase(folder)).rejects.toThrow(`Embedded database folder ${folder} is locked`);
+      } finally {
+        await first.close();
+      }
+    },
+  );
 
   it.skipIf(testBackend() === 'server')('refuses a corrupt data folder, naming the folder', async () => {
     const folder = path.join(mkdtempSync(path.join(tmpdir(), 'buurtradar-corrupt-')), 'data');

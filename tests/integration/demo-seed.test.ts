@@ -8,16 +8,28 @@ import { openTestDatabase, withRollback } from '../support/test-database';
 
 // The run's database already holds the demo dataset (tests/support/global-setup.ts seeds it).
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
-const POINT_TABLES = ['signals', 'services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings'] as const;
+const POINT_TABLES = [
+  'signals',
+  'services',
+  'street_lights',
+  'social_housing_complexes',
+  'substandard_dwellings',
+] as const;
 const ALL_TABLES = [...POINT_TABLES, 'indicator_values'] as const;
 
 async function demoCounts(db: Kysely<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ALL_TABLES) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE is_demo`.execute(db);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE is_demo`.execute(
+      db,
+    );
     counts[table] = rows[0]?.n ?? 0;
   }
   return counts;
@@ -67,17 +79,28 @@ describe('demo dataset in the database', () => {
       UNION ALL SELECT 'not demo', count(*)::int FROM import_runs r WHERE r.is_demo AND r.source = 'demo'
         AND EXISTS (SELECT 1 FROM signals s WHERE s.import_run_id = r.id AND NOT s.is_demo)`.execute(handle.db);
     expect(rows.filter((row) => row.bad > 0)).toEqual([]);
-    const runs = await handle.db.selectFrom('import_runs').select(['layer', 'row_count']).where('is_demo', '=', true).execute();
-    expect(runs.map((run) => run.layer).sort()).toEqual(
-      ['indicators', 'services', 'signals', 'social_housing', 'street_lights', 'substandard_dwellings'],
-    );
+    const runs = await handle.db
+      .selectFrom('import_runs')
+      .select(['layer', 'row_count'])
+      .where('is_demo', '=', true)
+      .execute();
+    expect(runs.map((run) => run.layer).sort()).toEqual([
+      'indicators',
+      'services',
+      'signals',
+      'social_housing',
+      'street_lights',
+      'substandard_dwellings',
+    ]);
   });
 
   it('stores each point inside the neighbourhood and municipality it names', async () => {
     for (const table of POINT_TABLES) {
       const { rows } = await sql<{ outside: number }>`
         SELECT count(*)::int AS outside FROM ${sql.table(table)} t JOIN neighbourhoods n ON n.code = t.neighbourhood_code
-        WHERE t.is_demo AND (n.municipality_nis <> t.municipality_nis OR NOT ST_Intersects(n.geom, t.geom))`.execute(handle.db);
+        WHERE t.is_demo AND (n.municipality_nis <> t.municipality_nis OR NOT ST_Intersects(n.geom, t.geom))`.execute(
+        handle.db,
+      );
       expect(rows[0]?.outside, table).toBe(0);
     }
   });
@@ -85,24 +108,39 @@ describe('demo dataset in the database', () => {
   it('generalises signals to the 100 m grid in EPSG:31370', async () => {
     const { rows } = await sql<{ off_grid: number }>`
       SELECT count(*)::int AS off_grid FROM (SELECT ST_Transform(geom, 31370) AS g FROM signals WHERE is_demo) p
-      WHERE abs(ST_X(g) - round(ST_X(g) / 100) * 100) > 0.05 OR abs(ST_Y(g) - round(ST_Y(g) / 100) * 100) > 0.05`.execute(handle.db);
+      WHERE abs(ST_X(g) - round(ST_X(g) / 100) * 100) > 0.05 OR abs(ST_Y(g) - round(ST_Y(g) / 100) * 100) > 0.05`.execute(
+      handle.db,
+    );
     expect(rows[0]?.off_grid).toBe(0);
   });
 
   it('seeding again leaves exactly the same data and bumps the layer versions', async () => {
     await withRollback(handle.db, async (trx) => {
       const before = { counts: await demoCounts(trx), fingerprint: await fingerprint(trx) };
-      const versions = await trx.selectFrom('layer_versions').select(['layer', 'version']).where('layer', '!=', 'boundaries').orderBy('layer').execute();
+      const versions = await trx
+        .selectFrom('layer_versions')
+        .select(['layer', 'version'])
+        .where('layer', '!=', 'boundaries')
+        .orderBy('layer')
+        .execute();
       await seedDemoData(trx);
       expect({ counts: await demoCounts(trx), fingerprint: await fingerprint(trx) }).toEqual(before);
-      const after = await trx.selectFrom('layer_versions').select(['layer', 'version']).where('layer', '!=', 'boundaries').orderBy('layer').execute();
+      const after = await trx
+        .selectFrom('layer_versions')
+        .select(['layer', 'version'])
+        .where('layer', '!=', 'boundaries')
+        .orderBy('layer')
+        .execute();
       expect(after.map((row) => Number(row.version))).toEqual(versions.map((row) => Number(row.version) + 1));
     });
   });
 
   it('removes only demo records and remembers that it was removed', async () => {
     await withRollback(handle.db, async (trx) => {
-      const neighbourhoods = await trx.selectFrom('neighbourhoods').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const neighbourhoods = await trx
+        .selectFrom('neighbourhoods')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       // The analyses released the demo's ended years; those releases are demo data as well.
       expect((await loadPeriods(trx)).periods.length).toBeGreaterThan(0);
       await removeDemoData(trx);
@@ -111,7 +149,10 @@ describe('demo dataset in the database', () => {
       expect(Object.values(await demoCounts(trx)).every((n) => n === 0)).toBe(true);
       expect(await hasDemoData(trx)).toBe(false);
       expect(await demoDataWasRemoved(trx)).toBe(true);
-      const left = await trx.selectFrom('neighbourhoods').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const left = await trx
+        .selectFrom('neighbourhoods')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(left.n)).toBe(Number(neighbourhoods.n));
     });
   });

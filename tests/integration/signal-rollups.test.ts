@@ -12,20 +12,31 @@ import { openTestDatabase, withRollback } from '../support/test-database';
 
 // The run's database holds the real boundaries and the demo dataset (tests/support/global-setup.ts).
 let handle: DatabaseHandle;
-beforeAll(async () => { handle = await openTestDatabase(); });
-afterAll(async () => { await handle?.close(); });
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
 
 const BALEN = '13003';
 const ROLLUPS = ['signal_cell_months', 'signal_neighbourhood_months', 'signal_neighbourhood_month_totals'] as const;
 
 function tileRequest(z: number, x: number, y: number, query: string): TileRequest {
-  const parsed = parseTileRequest({ layer: 'signals', z: String(z), x: String(x), y: String(y) }, new URLSearchParams(query));
+  const parsed = parseTileRequest(
+    { layer: 'signals', z: String(z), x: String(x), y: String(y) },
+    new URLSearchParams(query),
+  );
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }
 
 /** The tile from the roll-up and counted from the signals: byte for byte the same, or a failure. */
-async function compareTile(db: Kysely<Database>, request: TileRequest, options: TileOptions = {}): Promise<Uint8Array | null> {
+async function compareTile(
+  db: Kysely<Database>,
+  request: TileRequest,
+  options: TileOptions = {},
+): Promise<Uint8Array | null> {
   const fromRollup = await getTile(db, handle.backend, request, options);
   const fromSignals = await getTile(db, handle.backend, request, { ...options, rollups: false });
   expect(fromRollup, `${request.z}/${request.x}/${request.y}`).toEqual(fromSignals);
@@ -43,14 +54,17 @@ async function busiestTiles(db: Kysely<Database>, z: number, limit: number) {
 
 /** The latest month with signals, and windows of whole months ending there. */
 async function monthWindows(db: Kysely<Database>) {
-  const { rows: [row] } = await sql<{ last: string }>`
+  const {
+    rows: [row],
+  } = await sql<{ last: string }>`
     SELECT to_char(max(observed_at AT TIME ZONE 'Europe/Brussels'), 'YYYY-MM') AS last FROM signals`.execute(db);
   const last = row!.last;
   const monthStart = (offset: number) => {
     const date = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1 + offset, 1));
     return date.toISOString().slice(0, 10);
   };
-  const lastDay = (offset: number) => new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) + offset, 0)).toISOString().slice(0, 10);
+  const lastDay = (offset: number) =>
+    new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) + offset, 0)).toISOString().slice(0, 10);
   return {
     year: `from=${monthStart(-11)}&to=${lastDay(0)}`,
     month: `from=${monthStart(-2)}&to=${lastDay(-2)}`,
@@ -76,7 +90,13 @@ async function expectRollupsExact(db: Kysely<Database>) {
 describe('signal tiles from the roll-up', () => {
   it('are the tiles counted from the signals, at every kind of zoom and for each filter it answers', async () => {
     const windows = await monthWindows(handle.db);
-    const queries = ['', windows.year, `${windows.year}&categories=loneliness,mobility`, windows.month, `${windows.month}&categories=poor_housing`];
+    const queries = [
+      '',
+      windows.year,
+      `${windows.year}&categories=loneliness,mobility`,
+      windows.month,
+      `${windows.month}&categories=poor_housing`,
+    ];
     let withCells = 0;
     // Zooms on a kept grid (5, 7, 9, 11+), between them (merged 2 × 2) and below the coarsest (0–4).
     for (const z of [2, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16]) {
@@ -106,13 +126,18 @@ describe('signal tiles from the roll-up', () => {
 
   it('is what the tile reads (a change to the roll-up shows), and filters it lacks go to the signals', async () => {
     await withRollback(handle.db, async (trx) => {
-      const [{ x, y }] = await busiestTiles(trx, 8, 1) as [{ x: number; y: number }];
+      const [{ x, y }] = (await busiestTiles(trx, 8, 1)) as [{ x: number; y: number }];
       const request = tileRequest(8, x, y, '');
       const before = await getTile(trx, handle.backend, request);
       await sql`UPDATE signal_cell_months SET count = count + 1000 WHERE grid_bits = 14`.execute(trx);
       expect(await getTile(trx, handle.backend, request)).not.toEqual(before);
       // Status and partner filters, and windows of part of a month, are counted from the signals.
-      for (const query of ['status=closed', 'partner=police', 'from=2025-01-01&to=2025-06-15', 'from=2025-01-02&to=2025-06-30']) {
+      for (const query of [
+        'status=closed',
+        'partner=police',
+        'from=2025-01-01&to=2025-06-15',
+        'from=2025-01-02&to=2025-06-30',
+      ]) {
         expect(rollupMonths(tileRequest(8, x, y, query).filters as SignalFilters), query).toBeNull();
         await compareTile(trx, tileRequest(8, x, y, query));
       }
@@ -123,14 +148,25 @@ describe('signal tiles from the roll-up', () => {
 describe('neighbourhood counts from the roll-up', () => {
   it('are the counts of the signals, for a region and for a list of municipalities', async () => {
     const windows = await monthWindows(handle.db);
-    const scopes: CountScope[] = [{ regionCode: 'sw11' }, { municipalityNis: [BALEN, '13035', '72043'] }, { municipalityNis: [] }];
-    const filters = ['', windows.year, `${windows.year}&categories=loneliness,mobility`, `${windows.month}&categories=poor_housing`];
+    const scopes: CountScope[] = [
+      { regionCode: 'sw11' },
+      { municipalityNis: [BALEN, '13035', '72043'] },
+      { municipalityNis: [] },
+    ];
+    const filters = [
+      '',
+      windows.year,
+      `${windows.year}&categories=loneliness,mobility`,
+      `${windows.month}&categories=poor_housing`,
+    ];
     let counted = 0;
     for (const scope of scopes) {
       for (const query of filters) {
         const parsed = tileRequest(0, 0, 0, query).filters as SignalFilters;
         const fromRollup = await getNeighbourhoodSignalCounts(handle.db, scope, parsed);
-        expect(fromRollup, `${JSON.stringify(scope)} ${query}`).toEqual(await getNeighbourhoodSignalCounts(handle.db, scope, parsed, { rollups: false }));
+        expect(fromRollup, `${JSON.stringify(scope)} ${query}`).toEqual(
+          await getNeighbourhoodSignalCounts(handle.db, scope, parsed, { rollups: false }),
+        );
         counted += fromRollup.reduce((sum, row) => sum + row.count, 0);
       }
     }
@@ -146,14 +182,18 @@ describe('the roll-ups stay exact', () => {
       await expectRollupsExact(trx);
       await removeDemoData(trx);
       await expectRollupsExact(trx);
-      const { rows: [left] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM signal_neighbourhood_month_totals`.execute(trx);
+      const {
+        rows: [left],
+      } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM signal_neighbourhood_month_totals`.execute(trx);
       expect(left!.n).toBe(0);
     });
   });
 
   it('after inserts, updates and deletes of signals', async () => {
     await withRollback(handle.db, async (trx) => {
-      const { rows: [place] } = await sql<{ code: string; lon: number; lat: number }>`
+      const {
+        rows: [place],
+      } = await sql<{ code: string; lon: number; lat: number }>`
         SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
         FROM neighbourhoods WHERE municipality_nis = ${BALEN} ORDER BY code LIMIT 1`.execute(trx);
       const { code, lon, lat } = place!;
@@ -172,15 +212,23 @@ describe('the roll-ups stay exact', () => {
       // A status change moves nothing; a new category, a new month and a new place move counts.
       await sql`UPDATE signals SET status = 'closed' WHERE id = ANY(${ids}::bigint[])`.execute(trx);
       await expectRollupsExact(trx);
-      await sql`UPDATE signals SET category_code = 'loneliness' WHERE id = ANY(${ids.slice(0, 4)}::bigint[])`.execute(trx);
-      await sql`UPDATE signals SET observed_at = observed_at + interval '1 hour' WHERE id = ANY(${ids.slice(4, 6)}::bigint[])`.execute(trx);
-      await sql`UPDATE signals SET geom = ST_SetSRID(ST_MakePoint(${lon}::float8 + 0.05, ${lat}::float8), 4326) WHERE id = ${ids[6]!}::bigint`.execute(trx);
+      await sql`UPDATE signals SET category_code = 'loneliness' WHERE id = ANY(${ids.slice(0, 4)}::bigint[])`.execute(
+        trx,
+      );
+      await sql`UPDATE signals SET observed_at = observed_at + interval '1 hour' WHERE id = ANY(${ids.slice(4, 6)}::bigint[])`.execute(
+        trx,
+      );
+      await sql`UPDATE signals SET geom = ST_SetSRID(ST_MakePoint(${lon}::float8 + 0.05, ${lat}::float8), 4326) WHERE id = ${ids[6]!}::bigint`.execute(
+        trx,
+      );
       await expectRollupsExact(trx);
       expect(await compareTile(trx, april)).not.toBeNull();
 
       await sql`DELETE FROM signals WHERE id = ANY(${ids}::bigint[])`.execute(trx);
       await expectRollupsExact(trx);
-      const { rows: [left] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM signal_cell_months WHERE count = 0`.execute(trx);
+      const {
+        rows: [left],
+      } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM signal_cell_months WHERE count = 0`.execute(trx);
       expect(left!.n).toBe(0);
     });
   });

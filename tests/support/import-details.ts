@@ -5,7 +5,8 @@ import { formatDetail } from '@/lib/imports/problem-detail';
 import type { ImportProblem } from '@/lib/imports/problems';
 
 /** The `{name}` placeholders of a template, each once, sorted. */
-export const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
+export const placeholders = (template: string) =>
+  [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
 
 /**
  * What must hold for every problem: its detail names a sentence both dictionaries have, its
@@ -22,8 +23,10 @@ export function checkDetail(problem: ImportProblem) {
   expect(given, `${what} (params for the Dutch template)`).toEqual(placeholders(nlBE[key as keyof typeof nlBE]));
   expect(given, `${what} (params for the English template)`).toEqual(placeholders(en[key as keyof typeof en]));
   for (const [name, value] of Object.entries(params)) {
-    const valid = typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value))
-      || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    const valid =
+      typeof value === 'string' ||
+      (typeof value === 'number' && !Number.isNaN(value)) ||
+      (Array.isArray(value) && value.every((item) => typeof item === 'string'));
     expect(valid, `${what} (param ${name} = ${JSON.stringify(value)})`).toBe(true);
   }
   expect(formatDetail('en', problem.detail), what).toBe(problem.problem);

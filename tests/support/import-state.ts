@@ -16,7 +16,13 @@ export interface DatabaseState {
   auditRecords: number;
 }
 
-const POINT_TABLES = ['services', 'street_lights', 'social_housing_complexes', 'substandard_dwellings', 'signals'] as const;
+const POINT_TABLES = [
+  'services',
+  'street_lights',
+  'social_housing_complexes',
+  'substandard_dwellings',
+  'signals',
+] as const;
 
 export async function readState(db: Kysely<Database>): Promise<DatabaseState> {
   const rows: Record<string, string> = {};
@@ -33,10 +39,12 @@ export async function readState(db: Kysely<Database>): Promise<DatabaseState> {
       (SELECT concat(count(*), ':', md5(coalesce(string_agg(concat_ws('|', replaced_by_run_id, original_run_id, area_code, indicator_code, period, value), ',' ORDER BY id), '')))
         FROM replaced_indicator_values) AS replaced`.execute(db);
   const versions = await db.selectFrom('layer_versions').select(['layer', 'version']).execute();
-  const counts = await db.selectNoFrom([
-    sql<number>`(SELECT count(*)::int FROM import_runs)`.as('runs'),
-    sql<number>`(SELECT count(*)::int FROM audit_log)`.as('audit'),
-  ]).executeTakeFirstOrThrow();
+  const counts = await db
+    .selectNoFrom([
+      sql<number>`(SELECT count(*)::int FROM import_runs)`.as('runs'),
+      sql<number>`(SELECT count(*)::int FROM audit_log)`.as('audit'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
     rows,
     indicatorValues: values.rows[0]!.values,

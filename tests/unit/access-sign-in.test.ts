@@ -12,7 +12,10 @@ describe('sign-in throttling', () => {
     expect(throttleVerdict({ account: four, accountAndClient: four }, now)).toEqual({ allowed: true });
     const five = [1, 2, 3, 4, 5].map(minutesAgo);
     // The fifth-newest failure was 5 minutes ago: free again when it is 15 minutes old.
-    expect(throttleVerdict({ account: five, accountAndClient: five }, now)).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
+    expect(throttleVerdict({ account: five, accountAndClient: five }, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 10 * 60,
+    });
   });
 
   it('forgets failures older than the window', () => {
@@ -28,7 +31,9 @@ describe('sign-in throttling', () => {
 
   it('blocks one address trying many accounts (credential stuffing)', () => {
     const many = Array.from({ length: SIGN_IN_THROTTLE.maxFailuresPerAddress }, (_, i) => minutesAgo(i * 0.2));
-    expect(throttleVerdict({ account: [], accountAndClient: [], address: many.slice(1) }, now)).toEqual({ allowed: true });
+    expect(throttleVerdict({ account: [], accountAndClient: [], address: many.slice(1) }, now)).toEqual({
+      allowed: true,
+    });
     expect(throttleVerdict({ account: [], accountAndClient: [], address: many }, now).allowed).toBe(false);
   });
 
@@ -50,8 +55,16 @@ describe('return path after sign-in', () => {
   });
 
   it.each([
-    'https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '', undefined, ['/kaart'],
-    '/aanmelden', '/api/auth/sign-out', '/kaart\n/x',
+    'https://evil.example/',
+    '//evil.example/x',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '',
+    undefined,
+    ['/kaart'],
+    '/aanmelden',
+    '/api/auth/sign-out',
+    '/kaart\n/x',
   ])('refuses %j', (value) => {
     expect(safeReturnPath(value)).toBe(DEFAULT_AFTER_SIGN_IN);
   });
@@ -59,18 +72,40 @@ describe('return path after sign-in', () => {
 
 describe('audit entries', () => {
   it('accept events with short codes and numbers', () => {
-    expect(auditEntry.safeParse({ event: 'auth.sign_in', actorUserId: 3, details: { method: 'password' } }).success).toBe(true);
-    expect(auditEntry.safeParse({
-      event: 'signal.status_changed', actorUserId: 3, target: { kind: 'signal', id: 42 }, details: { from: 'new', to: 'discussed' },
-    }).success).toBe(true);
+    expect(
+      auditEntry.safeParse({ event: 'auth.sign_in', actorUserId: 3, details: { method: 'password' } }).success,
+    ).toBe(true);
+    expect(
+      auditEntry.safeParse({
+        event: 'signal.status_changed',
+        actorUserId: 3,
+        target: { kind: 'signal', id: 42 },
+        details: { from: 'new', to: 'discussed' },
+      }).success,
+    ).toBe(true);
   });
 
   it('refuse personal content: e-mail addresses, free text, names, unknown events', () => {
-    expect(auditEntry.safeParse({ event: 'auth.sign_in_failed', actorUserId: null, details: { email: 'x' } }).success).toBe(false);
-    expect(auditEntry.safeParse({ event: 'auth.sign_in_failed', actorUserId: null, details: { account: 'an@example.test' } }).success).toBe(false);
-    expect(auditEntry.safeParse({ event: 'export.signals', actorUserId: 1, details: { note: 'x' } }).success).toBe(false);
-    expect(auditEntry.safeParse({ event: 'export.signals', actorUserId: 1, details: { reason: 'Mevrouw Janssens is eenzaam' } }).success).toBe(false);
-    expect(auditEntry.safeParse({ event: 'export.signals', actorUserId: 1, details: { nested: { a: 1 } } }).success).toBe(false);
+    expect(
+      auditEntry.safeParse({ event: 'auth.sign_in_failed', actorUserId: null, details: { email: 'x' } }).success,
+    ).toBe(false);
+    expect(
+      auditEntry.safeParse({ event: 'auth.sign_in_failed', actorUserId: null, details: { account: 'an@example.test' } })
+        .success,
+    ).toBe(false);
+    expect(auditEntry.safeParse({ event: 'export.signals', actorUserId: 1, details: { note: 'x' } }).success).toBe(
+      false,
+    );
+    expect(
+      auditEntry.safeParse({
+        event: 'export.signals',
+        actorUserId: 1,
+        details: { reason: 'Mevrouw Janssens is eenzaam' },
+      }).success,
+    ).toBe(false);
+    expect(
+      auditEntry.safeParse({ event: 'export.signals', actorUserId: 1, details: { nested: { a: 1 } } }).success,
+    ).toBe(false);
     expect(auditEntry.safeParse({ event: 'made.up', actorUserId: 1 }).success).toBe(false);
   });
 });

@@ -73,7 +73,12 @@ describe('reporter', () => {
     expect(canSeeAggregatesOf(scope, { regionCode: KEMPEN, municipalityNis: BALEN })).toBe(true);
     expect(canSeeAggregatesOf(scope, { regionCode: KEMPEN, municipalityNis: RAVELS })).toBe(false);
     expect(canSeeAggregatesOf(scope, { regionCode: KEMPEN })).toBe(false);
-    expect([canExportSignalPoints(scope), canExportAggregates(scope), canImport(scope), canManageAccounts(scope)]).toEqual([false, false, false, false]);
+    expect([
+      canExportSignalPoints(scope),
+      canExportAggregates(scope),
+      canImport(scope),
+      canManageAccounts(scope),
+    ]).toEqual([false, false, false, false]);
   });
 });
 
@@ -175,7 +180,12 @@ describe('no access', () => {
     expect(canReadSignalDescription(null, ownSignalInBalen)).toBe(false);
     expect(canSeeAggregatesOf(null, { regionCode: KEMPEN, municipalityNis: BALEN })).toBe(false);
     expect(canReportSignalIn(null, BALEN)).toBe(false);
-    expect([canImport(null), canManageAccounts(null), canReadAuditLog(null), canExportAggregates(null)]).toEqual([false, false, false, false]);
+    expect([canImport(null), canManageAccounts(null), canReadAuditLog(null), canExportAggregates(null)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('a disabled account has no scope', () => {
@@ -199,7 +209,10 @@ describe('scopeDenial', () => {
 
   it('answers 401 for anonymous, 403 with the reason for a failed check, nothing when allowed', () => {
     expect(scopeDenial(null)).toEqual({ status: 401, error: expect.stringMatching(/sign in/i) });
-    expect(scopeDenial(coordinator, canImport, 'Only administrators import')).toEqual({ status: 403, error: 'Only administrators import' });
+    expect(scopeDenial(coordinator, canImport, 'Only administrators import')).toEqual({
+      status: 403,
+      error: 'Only administrators import',
+    });
     expect(scopeDenial(coordinator, (scope) => canSeeSignal(scope, othersSignalInBalen))).toBeNull();
     expect(scopeDenial(coordinator)).toBeNull();
   });
@@ -215,23 +228,54 @@ describe('catalogues', () => {
 describe('signal aggregates within a region', () => {
   const kempen = ['13003', '13035', '13040'];
   const profile = (role: AccessProfile['role'], extra: Partial<AccessProfile> = {}): AccessProfile => ({
-    userId: 7, role, organisationId: 1, organisationType: null, municipalities: ['13003'], regionCode: null, disabled: false, ...extra,
+    userId: 7,
+    role,
+    organisationId: 1,
+    organisationType: null,
+    municipalities: ['13003'],
+    regionCode: null,
+    disabled: false,
+    ...extra,
   });
   it('gives each role exactly its municipalities', () => {
     expect(aggregateMunicipalitiesIn(null, 'sw11', kempen)).toEqual([]);
     expect(aggregateMunicipalitiesIn(buildAccessScope(profile('coordinator')), 'sw11', kempen)).toEqual(['13003']);
-    expect(aggregateMunicipalitiesIn(buildAccessScope(profile('advisor', { municipalities: ['13035'] })), 'sw11', kempen)).toEqual(['13035']);
-    expect(aggregateMunicipalitiesIn(buildAccessScope(profile('advisor', { municipalities: ['44021'] })), 'sw11', kempen)).toEqual([]);
-    expect(aggregateMunicipalitiesIn(buildAccessScope(profile('regional_analyst', { regionCode: 'sw11', municipalities: [] })), 'sw11', kempen)).toEqual(kempen);
-    expect(aggregateMunicipalitiesIn(buildAccessScope(profile('regional_analyst', { regionCode: 'sw12', municipalities: [] })), 'sw11', kempen)).toEqual([]);
-    expect(aggregateMunicipalitiesIn(buildAccessScope(profile('admin', { municipalities: [] })), 'sw11', kempen)).toEqual(kempen);
+    expect(
+      aggregateMunicipalitiesIn(buildAccessScope(profile('advisor', { municipalities: ['13035'] })), 'sw11', kempen),
+    ).toEqual(['13035']);
+    expect(
+      aggregateMunicipalitiesIn(buildAccessScope(profile('advisor', { municipalities: ['44021'] })), 'sw11', kempen),
+    ).toEqual([]);
+    expect(
+      aggregateMunicipalitiesIn(
+        buildAccessScope(profile('regional_analyst', { regionCode: 'sw11', municipalities: [] })),
+        'sw11',
+        kempen,
+      ),
+    ).toEqual(kempen);
+    expect(
+      aggregateMunicipalitiesIn(
+        buildAccessScope(profile('regional_analyst', { regionCode: 'sw12', municipalities: [] })),
+        'sw11',
+        kempen,
+      ),
+    ).toEqual([]);
+    expect(
+      aggregateMunicipalitiesIn(buildAccessScope(profile('admin', { municipalities: [] })), 'sw11', kempen),
+    ).toEqual(kempen);
   });
 });
 
 describe('signals on the main map', () => {
   it('are for those who see the signals one by one: coordinators and advisors, in their own municipalities', () => {
-    expect(signalTileAccess(scopeOf('coordinator'))).toEqual({ cells: { kind: 'municipalities', nis: [BALEN] }, points: [BALEN] });
-    expect(signalTileAccess(scopeOf('advisor', { municipalities: [RAVELS] }))).toEqual({ cells: { kind: 'municipalities', nis: [RAVELS] }, points: [RAVELS] });
+    expect(signalTileAccess(scopeOf('coordinator'))).toEqual({
+      cells: { kind: 'municipalities', nis: [BALEN] },
+      points: [BALEN],
+    });
+    expect(signalTileAccess(scopeOf('advisor', { municipalities: [RAVELS] }))).toEqual({
+      cells: { kind: 'municipalities', nis: [RAVELS] },
+      points: [RAVELS],
+    });
     expect(mapSignalMunicipalitiesIn(scopeOf('coordinator'), [BALEN, RAVELS, '13040'])).toEqual([BALEN]);
   });
 

@@ -17,12 +17,19 @@ const at = (dx: number, dy: number) => {
   return { lon, lat };
 };
 const AREAS: AccessArea[] = [
-  { code: 'N1', points: [{ ...at(0, 0), weight: 300 }, { ...at(1500, 0), weight: 100 }] },
+  {
+    code: 'N1',
+    points: [
+      { ...at(0, 0), weight: 300 },
+      { ...at(1500, 0), weight: 100 },
+    ],
+  },
   { code: 'N2', points: [{ ...at(5000, 0), weight: 200 }] },
   { code: 'N3', points: [{ ...at(0, 3000), weight: 50 }] },
 ];
 const SERVICES: ServiceLocation[] = [
-  { type: 'gp', ...at(400, 0) }, { type: 'gp', ...at(5000, 600) },
+  { type: 'gp', ...at(400, 0) },
+  { type: 'gp', ...at(5000, 600) },
   { type: 'pharmacy', ...at(0, 2000) },
   { type: 'mobile_stop', ...at(5300, 400) },
 ];

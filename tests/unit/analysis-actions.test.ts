@@ -7,28 +7,42 @@ import { feasibleInterval } from '@/lib/analysis/suppression-audit';
 const DATA = { first: '2024-11', last: '2026-10' };
 
 describe('actions of a change plan', () => {
-  it('keeps the migration\'s frozen lists equal to the domain\'s', () => {
+  it("keeps the migration's frozen lists equal to the domain's", () => {
     expect(ACTION_KINDS_0006).toEqual([...ACTION_KINDS]);
     expect(ACTION_STATUSES_0006).toEqual([...ACTION_STATUSES]);
   });
 
   it('validates the form and names the field that is wrong', () => {
-    expect(actionFormSchema.safeParse({ kind: 'quick_win', title: 'Buurtbabbel', owner: 'OCMW', startDate: '2026-03-01' }).success).toBe(true);
+    expect(
+      actionFormSchema.safeParse({ kind: 'quick_win', title: 'Buurtbabbel', owner: 'OCMW', startDate: '2026-03-01' })
+        .success,
+    ).toBe(true);
     const bad = actionFormSchema.safeParse({ kind: 'soon', title: 'x', owner: '', startDate: '2026-02-30' });
     expect(bad.success).toBe(false);
-    expect(new Set(bad.error!.issues.map((issue) => issue.path[0]))).toEqual(new Set(['kind', 'title', 'owner', 'startDate']));
+    expect(new Set(bad.error!.issues.map((issue) => issue.path[0]))).toEqual(
+      new Set(['kind', 'title', 'owner', 'startDate']),
+    );
   });
 
   it('puts equal windows around the start month, shortened where the data begins', () => {
-    expect(actionWindows('2026-03-15', DATA)).toEqual({ before: monthsBetween('2025-09', '2026-02'), after: monthsBetween('2026-03', '2026-08') });
-    expect(actionWindows('2025-01-01', DATA)).toEqual({ before: ['2024-11', '2024-12'], after: ['2025-01', '2025-02'] });
+    expect(actionWindows('2026-03-15', DATA)).toEqual({
+      before: monthsBetween('2025-09', '2026-02'),
+      after: monthsBetween('2026-03', '2026-08'),
+    });
+    expect(actionWindows('2025-01-01', DATA)).toEqual({
+      before: ['2024-11', '2024-12'],
+      after: ['2025-01', '2025-02'],
+    });
     expect(actionWindows('2024-11-05', DATA)).toBeNull();
     expect(actionWindows('2027-01-01', DATA)).toBeNull();
   });
 
   it('shows no windows until the months after the start are released: a growing window would give away the months it gained', () => {
     expect(actionWindows('2026-09-01', DATA)).toBeNull();
-    expect(actionWindows('2026-05-01', DATA)).toEqual({ before: monthsBetween('2025-11', '2026-04'), after: monthsBetween('2026-05', '2026-10') });
+    expect(actionWindows('2026-05-01', DATA)).toEqual({
+      before: monthsBetween('2025-11', '2026-04'),
+      after: monthsBetween('2026-05', '2026-10'),
+    });
     // Once they are there, a later release leaves the windows as they were.
     expect(actionWindows('2026-05-01', { ...DATA, last: '2026-12' })).toEqual(actionWindows('2026-05-01', DATA));
     expect(actionWindows('2025-01-01', { ...DATA, last: '2026-12' })).toEqual(actionWindows('2025-01-01', DATA));
@@ -68,6 +82,10 @@ describe('actions of a change plan', () => {
       expect(interval.max - interval.min, month).toBeGreaterThanOrEqual(1);
     }
     // Something is shown at all: the test would pass vacuously if every window were hidden.
-    expect(Object.values(result).some((effect) => effect!.before.count.suppressed === null || effect!.after.count.suppressed === null)).toBe(true);
+    expect(
+      Object.values(result).some(
+        (effect) => effect!.before.count.suppressed === null || effect!.after.count.suppressed === null,
+      ),
+    ).toBe(true);
   });
 });

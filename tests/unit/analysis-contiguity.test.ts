@@ -8,9 +8,15 @@ import { grid3x3, square } from './analysis-grid-fixture';
 describe('contiguity weights from polygons', () => {
   it('gives the rook neighbours of a 3 × 3 grid: shared sides only', () => {
     expect(contiguity(grid3x3())).toEqual({
-      a: ['b', 'd'], b: ['a', 'c', 'e'], c: ['b', 'f'],
-      d: ['a', 'e', 'g'], e: ['b', 'd', 'f', 'h'], f: ['c', 'e', 'i'],
-      g: ['d', 'h'], h: ['e', 'g', 'i'], i: ['f', 'h'],
+      a: ['b', 'd'],
+      b: ['a', 'c', 'e'],
+      c: ['b', 'f'],
+      d: ['a', 'e', 'g'],
+      e: ['b', 'd', 'f', 'h'],
+      f: ['c', 'e', 'i'],
+      g: ['d', 'h'],
+      h: ['e', 'g', 'i'],
+      i: ['f', 'h'],
     });
   });
 
@@ -22,7 +28,10 @@ describe('contiguity weights from polygons', () => {
   });
 
   it('keeps an island with no neighbours and matches parts of a MultiPolygon', () => {
-    const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [square(5, 50).coordinates, square(5.02, 50).coordinates] };
+    const multi: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [square(5, 50).coordinates, square(5.02, 50).coordinates],
+    };
     const areas: AreaPolygon[] = [
       { code: 'island', geometry: square(6, 50) },
       { code: 'multi', geometry: multi },
@@ -35,14 +44,32 @@ describe('contiguity weights from polygons', () => {
     // Left square's east side runs (4.01,51)→(4.01,51.01) in one edge; the right area has a
     // vertex half-way, so no edge is shared exactly although 0.01° of border is.
     const left: Polygon = square(4, 51);
-    const right: Polygon = { type: 'Polygon', coordinates: [[[4.01, 51], [4.02, 51], [4.02, 51.01], [4.01, 51.01], [4.01, 51.005], [4.01, 51]]] };
-    const areas = [{ code: 'L', geometry: left }, { code: 'R', geometry: right }];
+    const right: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [4.01, 51],
+          [4.02, 51],
+          [4.02, 51.01],
+          [4.01, 51.01],
+          [4.01, 51.005],
+          [4.01, 51],
+        ],
+      ],
+    };
+    const areas = [
+      { code: 'L', geometry: left },
+      { code: 'R', geometry: right },
+    ];
     expect(contiguity(areas)).toEqual({ L: [], R: [] });
     expect(contiguity(areas, { toleranceMetres: 0.5 })).toEqual({ L: ['R'], R: ['L'] });
   });
 
   it('does not make corner-touching areas rook neighbours, even with a tolerance', () => {
-    const areas = [{ code: 'sw', geometry: square(4, 51) }, { code: 'ne', geometry: square(4.01, 51.01) }];
+    const areas = [
+      { code: 'sw', geometry: square(4, 51) },
+      { code: 'ne', geometry: square(4.01, 51.01) },
+    ];
     expect(contiguity(areas, { toleranceMetres: 0.5 })).toEqual({ sw: [], ne: [] });
     expect(contiguity(areas, { rule: 'queen', toleranceMetres: 0.5 })).toEqual({ sw: ['ne'], ne: ['sw'] });
   });

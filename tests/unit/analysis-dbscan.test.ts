@@ -14,10 +14,17 @@ import { fromLambert72, toLambert72 } from '@/lib/geo/lambert72';
  */
 const ORIGIN = [200_000, 210_000] as const;
 const LAYOUT: [string, number, number][] = [
-  ['a-centre', 40, 0], ['a-west', 0, 0], ['a-east', 80, 0], ['a-north', 40, 40], ['a-south', 40, -40],
+  ['a-centre', 40, 0],
+  ['a-west', 0, 0],
+  ['a-east', 80, 0],
+  ['a-north', 40, 40],
+  ['a-south', 40, -40],
   ['lone', 500, 0],
-  ['b1', 1000, 0], ['b2', 1030, 0], ['b3', 1000, 30],
-  ['pair1', 2000, 0], ['pair2', 2045, 0],
+  ['b1', 1000, 0],
+  ['b2', 1030, 0],
+  ['b3', 1000, 30],
+  ['pair1', 2000, 0],
+  ['pair2', 2045, 0],
 ];
 const POINTS: ClusterPoint[] = LAYOUT.map(([id, dx, dy]) => {
   const [lon, lat] = fromLambert72(ORIGIN[0] + dx, ORIGIN[1] + dy);
@@ -30,7 +37,8 @@ describe('DBSCAN in metres', () => {
 
   it('finds the hand-made clusters, core and border points, and noise', () => {
     expect(byId['a-centre']).toMatchObject({ cluster: 0, role: 'core' });
-    for (const tip of ['a-west', 'a-east', 'a-north', 'a-south']) expect(byId[tip]).toMatchObject({ cluster: 0, role: 'border' });
+    for (const tip of ['a-west', 'a-east', 'a-north', 'a-south'])
+      expect(byId[tip]).toMatchObject({ cluster: 0, role: 'border' });
     for (const id of ['b1', 'b2', 'b3']) expect(byId[id]).toMatchObject({ cluster: 1, role: 'core' });
     for (const id of ['lone', 'pair1', 'pair2']) expect(byId[id]).toMatchObject({ cluster: null, role: 'noise' });
   });
@@ -41,7 +49,10 @@ describe('DBSCAN in metres', () => {
   });
 
   it('agrees with turf’s haversine clustersDbscan where no distance is close to eps', () => {
-    const turf = clustersDbscan(featureCollection(POINTS.map((p) => point([p.lon, p.lat], { id: p.id }))), 50, { units: 'meters', minPoints: 3 });
+    const turf = clustersDbscan(featureCollection(POINTS.map((p) => point([p.lon, p.lat], { id: p.id }))), 50, {
+      units: 'meters',
+      minPoints: 3,
+    });
     const turfClusters = turf.features.map((f) => f.properties.cluster ?? null);
     const ours = labels.map((l) => l.cluster);
     // Same partition: two points share a cluster in one result exactly when they do in the other.

@@ -23,7 +23,15 @@ import { GRID_CODES, grid3x3 } from './analysis-grid-fixture';
  */
 const GRID_VALUES = Object.fromEntries(GRID_CODES.map((code, index) => [code, index + 1]));
 const EXPECTED_Z: Record<string, number> = {
-  a: -2.06559, b: -2.20454, c: -1.0328, d: -0.73485, e: 0, f: 0.73485, g: 1.0328, h: 2.20454, i: 2.06559,
+  a: -2.06559,
+  b: -2.20454,
+  c: -1.0328,
+  d: -0.73485,
+  e: 0,
+  f: 0.73485,
+  g: 1.0328,
+  h: 2.20454,
+  i: 2.06559,
 };
 
 describe('Getis-Ord Gi*', () => {
@@ -51,10 +59,19 @@ describe('Getis-Ord Gi*', () => {
     // esda docstring: points (10,10) (20,10) (40,10) (15,20) (30,20) (30,30), distance band 15,
     // y = 2, 3, 3.2, 5, 8, 7 → Zs = −1.39727626, −0.28917762, 0.65064964, −0.28917762,
     // 1.23452088, 2.02424331. Neighbours within 15 (worked out by hand from the distances):
-    const band = { p0: ['p1', 'p3'], p1: ['p0', 'p3', 'p4'], p2: ['p4'], p3: ['p0', 'p1', 'p4'], p4: ['p1', 'p2', 'p3', 'p5'], p5: ['p4'] };
+    const band = {
+      p0: ['p1', 'p3'],
+      p1: ['p0', 'p3', 'p4'],
+      p2: ['p4'],
+      p3: ['p0', 'p1', 'p4'],
+      p4: ['p1', 'p2', 'p3', 'p5'],
+      p5: ['p4'],
+    };
     const values = { p0: 2, p1: 3, p2: 3.2, p3: 5, p4: 8, p5: 7 };
     const z = getisOrdGiStar(values, band).map((r) => r.zScore);
-    [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331].forEach((expected, i) => expect(z[i]).toBeCloseTo(expected, 7));
+    [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331].forEach((expected, i) =>
+      expect(z[i]).toBeCloseTo(expected, 7),
+    );
   });
 
   it('with the FDR option classes by Benjamini–Hochberg q-values', () => {
@@ -64,7 +81,9 @@ describe('Getis-Ord Gi*', () => {
      * ranks 1–3 take the running minimum: 0.02749·9/2 = 0.1237 and 0.02749·9 = 0.247 are both
      * larger, so all four extreme areas get q = 0.08746: significant at 90 %, no longer at 95 %.
      */
-    const byCode = Object.fromEntries(getisOrdGiStar(GRID_VALUES, neighbours, { correction: 'fdr' }).map((r) => [r.code, r]));
+    const byCode = Object.fromEntries(
+      getisOrdGiStar(GRID_VALUES, neighbours, { correction: 'fdr' }).map((r) => [r.code, r]),
+    );
     expect(byCode.b!.qValue).toBeCloseTo(0.08746, 4);
     expect(byCode.a!.qValue).toBeCloseTo(0.08746, 4);
     expect(byCode.b!.significance).toBe('cold_90');

@@ -12,7 +12,18 @@ export const GRID_CODES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] as const
 
 export function square(west: number, south: number, size = 0.01): Polygon {
   const [e, n] = [west + size, south + size];
-  return { type: 'Polygon', coordinates: [[[west, south], [e, south], [e, n], [west, n], [west, south]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [e, south],
+        [e, n],
+        [west, n],
+        [west, south],
+      ],
+    ],
+  };
 }
 
 export function grid3x3(): AreaPolygon[] {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeNeedIndex, DEFAULT_NEED_WEIGHTS, NEED_INDICATORS } from '@/lib/analysis/need-index';
 
 const area = (code: string, share: number | null, income: number | null) => ({
-  code, values: { share_65_plus: share, median_income: income },
+  code,
+  values: { share_65_plus: share, median_income: income },
 });
 const WEIGHTS = { share_65_plus: 3, median_income: 1 }; // normalised: 0.75 and 0.25
 
@@ -30,12 +31,19 @@ describe('need index', () => {
     expect(byCode.B!.index).toBeCloseTo(0.35355, 5);
     expect(byCode.C!.index).toBeCloseTo(1.06066, 5);
     expect(byCode.D!.index).toBeCloseTo(0, 10);
-    expect(result.areas.map((a) => [a.code, a.rank])).toEqual([['A', 4], ['B', 2], ['C', 1], ['D', 3]]);
+    expect(result.areas.map((a) => [a.code, a.rank])).toEqual([
+      ['A', 4],
+      ['B', 2],
+      ['C', 1],
+      ['D', 3],
+    ]);
   });
 
   it('only the proportions of the weights matter', () => {
     const a = computeNeedIndex(fixture, { weights: WEIGHTS }).areas.map((x) => x.index);
-    const b = computeNeedIndex(fixture, { weights: { share_65_plus: 0.3, median_income: 0.1 } }).areas.map((x) => x.index);
+    const b = computeNeedIndex(fixture, { weights: { share_65_plus: 0.3, median_income: 0.1 } }).areas.map(
+      (x) => x.index,
+    );
     b.forEach((value, i) => expect(value).toBeCloseTo(a[i]!, 12));
   });
 
@@ -59,7 +67,9 @@ describe('need index', () => {
   });
 
   it('gives ties the same rank and treats a constant indicator as saying nothing', () => {
-    const result = computeNeedIndex([area('A', 20, 1000), area('B', 20, 1000), area('C', 20, 900)], { weights: WEIGHTS });
+    const result = computeNeedIndex([area('A', 20, 1000), area('B', 20, 1000), area('C', 20, 900)], {
+      weights: WEIGHTS,
+    });
     // share is constant → z = 0 everywhere; income: C is lowest → most need.
     expect(result.areas.map((a) => a.rank)).toEqual([2, 2, 1]);
     expect(result.areas.every((a) => a.components.share_65_plus === 0)).toBe(true);
@@ -68,13 +78,20 @@ describe('need index', () => {
   it('documents defaults that sum to 1, with income the only indicator where less is more need', () => {
     expect(Object.values(DEFAULT_NEED_WEIGHTS).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
     expect(Object.keys(DEFAULT_NEED_WEIGHTS).sort()).toEqual(Object.keys(NEED_INDICATORS).sort());
-    expect(Object.entries(NEED_INDICATORS).filter(([, d]) => d === 'lower_is_more_need').map(([k]) => k)).toEqual(['median_income']);
+    expect(
+      Object.entries(NEED_INDICATORS)
+        .filter(([, d]) => d === 'lower_is_more_need')
+        .map(([k]) => k),
+    ).toEqual(['median_income']);
   });
 
   it('rejects negative weights, all-zero weights and indicators without a direction', () => {
     expect(() => computeNeedIndex(fixture, { weights: { share_65_plus: -1 } })).toThrow(RangeError);
     expect(() => computeNeedIndex(fixture, { weights: { share_65_plus: 0 } })).toThrow(/positive/);
     expect(() => computeNeedIndex(fixture, { weights: { unknown_thing: 1 } })).toThrow(/no direction/);
-    expect(computeNeedIndex(fixture, { weights: { vacancy: 1 }, directions: { vacancy: 'higher_is_more_need' } }).areas[0]!.index).toBeNull();
+    expect(
+      computeNeedIndex(fixture, { weights: { vacancy: 1 }, directions: { vacancy: 'higher_is_more_need' } }).areas[0]!
+        .index,
+    ).toBeNull();
   });
 });

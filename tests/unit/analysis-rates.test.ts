@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeRates, rateBaseFor, type RateInput } from '@/lib/analysis/rates';
 
-const area = (code: string, count: number, totalPopulation: number | null, basePopulation: number | null = null): RateInput => ({
-  code, count, totalPopulation, basePopulation,
+const area = (
+  code: string,
+  count: number,
+  totalPopulation: number | null,
+  basePopulation: number | null = null,
+): RateInput => ({
+  code,
+  count,
+  totalPopulation,
+  basePopulation,
 });
 
 describe('rates per 1,000 with empirical-Bayes smoothing', () => {
@@ -68,7 +76,11 @@ describe('rates per 1,000 with empirical-Bayes smoothing', () => {
 
   it('uses the requested base when every area has it, and says so', () => {
     const result = computeRates([area('A', 2, 1000, 200), area('B', 1, 500, 50)], 'population_65_plus');
-    expect(result).toMatchObject({ requestedBase: 'population_65_plus', base: 'population_65_plus', baseAvailable: true });
+    expect(result).toMatchObject({
+      requestedBase: 'population_65_plus',
+      base: 'population_65_plus',
+      baseAvailable: true,
+    });
     expect(result.areas.map((a) => a.rawPer1000)).toEqual([10, 20]); // 2/200, 1/50
   });
 

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feasibleInterval } from '@/lib/analysis/suppression-audit';
 import {
-  hierarchyTable, suppressTable, timeSeriesTable, twoWayTable, type CountTable, type SumConstraint, type SuppressionResult,
+  hierarchyTable,
+  suppressTable,
+  timeSeriesTable,
+  twoWayTable,
+  type CountTable,
+  type SumConstraint,
+  type SuppressionResult,
 } from '@/lib/analysis/suppression';
 
 /*
@@ -63,7 +69,9 @@ function linearAttack(equations: Equation[], hidden: string[]): Set<string> {
   const rows = equations.map((equation) => hidden.map((id) => equation.get(id) ?? 0));
   let pivotRow = 0;
   for (let column = 0; column < hidden.length && pivotRow < rows.length; column++) {
-    const best = rows.slice(pivotRow).reduce((b, row, k) => (Math.abs(row[column]!) > Math.abs(rows[b]![column]!) ? k + pivotRow : b), pivotRow);
+    const best = rows
+      .slice(pivotRow)
+      .reduce((b, row, k) => (Math.abs(row[column]!) > Math.abs(rows[b]![column]!) ? k + pivotRow : b), pivotRow);
     if (Math.abs(rows[best]![column]!) < 1e-9) continue;
     [rows[pivotRow], rows[best]] = [rows[best]!, rows[pivotRow]!];
     const pivot = rows[pivotRow]![column]!;
@@ -91,10 +99,11 @@ function boundsAttack(table: CountTable, result: SuppressionResult, primary: str
   for (const cell of primary) {
     const interval = feasibleInterval(table, hidden, cell);
     const alternatives = [interval.atMin, interval.atMax].filter((witness) => {
-      const value = (id: string) => (interval.variables.includes(id) ? witness[id] ?? 0 : truth.get(id)!);
-      const consistent = table.constraints.every((c) => Math.abs(c.parts.reduce((s, p) => s + value(p), 0) - value(c.total)) < 1e-6)
-        && interval.variables.every((id) => value(id) >= -1e-9)
-        && table.cells.every((c) => hidden.has(c.id) || value(c.id) === c.value);
+      const value = (id: string) => (interval.variables.includes(id) ? (witness[id] ?? 0) : truth.get(id)!);
+      const consistent =
+        table.constraints.every((c) => Math.abs(c.parts.reduce((s, p) => s + value(p), 0) - value(c.total)) < 1e-6) &&
+        interval.variables.every((id) => value(id) >= -1e-9) &&
+        table.cells.every((c) => hidden.has(c.id) || value(c.id) === c.value);
       return consistent && Math.abs(value(cell) - truth.get(cell)!) >= 1 - 1e-6;
     });
     if (interval.max - interval.min < 1 - 1e-6 || alternatives.length === 0) narrow.push(cell);
@@ -124,38 +133,50 @@ const count = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) },
 );
 
-const twoWay = fc.record({ rows: fc.integer({ min: 2, max: 5 }), columns: fc.integer({ min: 2, max: 4 }) })
-  .chain(({ rows, columns }) => fc.array(count, { minLength: rows * columns, maxLength: rows * columns }).map((values) => {
-    const rowIds = Array.from({ length: rows }, (_, i) => `n${i}`);
-    const columnIds = Array.from({ length: columns }, (_, i) => `cat${i}`);
-    return twoWayTable(rowIds, columnIds, (r, c) => values[rowIds.indexOf(r) * columns + columnIds.indexOf(c)]!);
-  }));
+const twoWay = fc
+  .record({ rows: fc.integer({ min: 2, max: 5 }), columns: fc.integer({ min: 2, max: 4 }) })
+  .chain(({ rows, columns }) =>
+    fc.array(count, { minLength: rows * columns, maxLength: rows * columns }).map((values) => {
+      const rowIds = Array.from({ length: rows }, (_, i) => `n${i}`);
+      const columnIds = Array.from({ length: columns }, (_, i) => `cat${i}`);
+      return twoWayTable(rowIds, columnIds, (r, c) => values[rowIds.indexOf(r) * columns + columnIds.indexOf(c)]!);
+    }),
+  );
 
-const hierarchy = fc.array(fc.array(count, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 4 }).map((municipalities) =>
-  hierarchyTable([
-    { id: 'region', parent: null },
-    ...municipalities.flatMap((neighbourhoods, m) => [
-      { id: `m${m}`, parent: 'region' },
-      ...neighbourhoods.map((value, n) => ({ id: `m${m}n${n}`, parent: `m${m}`, value })),
+const hierarchy = fc
+  .array(fc.array(count, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 4 })
+  .map((municipalities) =>
+    hierarchyTable([
+      { id: 'region', parent: null },
+      ...municipalities.flatMap((neighbourhoods, m) => [
+        { id: `m${m}`, parent: 'region' },
+        ...neighbourhoods.map((value, n) => ({ id: `m${m}n${n}`, parent: `m${m}`, value })),
+      ]),
     ]),
-  ]));
+  );
 
 const MONTHS = Array.from({ length: 13 }, (_, i) => `month${i + 1}`);
-const timeSeries = fc.array(count, { minLength: 13, maxLength: 13 }).map((values) => timeSeriesTable(
-  values.map((value, i) => ({ id: MONTHS[i]!, value })),
-  [
-    { id: 'year', periods: MONTHS.slice(0, 12) },
-    { id: 'sliding-year', periods: MONTHS.slice(1, 13) },
-    ...[0, 1, 2, 3].map((q) => ({ id: `Q${q + 1}`, periods: MONTHS.slice(q * 3, q * 3 + 3) })),
-  ],
-));
+const timeSeries = fc.array(count, { minLength: 13, maxLength: 13 }).map((values) =>
+  timeSeriesTable(
+    values.map((value, i) => ({ id: MONTHS[i]!, value })),
+    [
+      { id: 'year', periods: MONTHS.slice(0, 12) },
+      { id: 'sliding-year', periods: MONTHS.slice(1, 13) },
+      ...[0, 1, 2, 3].map((q) => ({ id: `Q${q + 1}`, periods: MONTHS.slice(q * 3, q * 3 + 3) })),
+    ],
+  ),
+);
 
 /**
  * What the map and its tables publish together: neighbourhood × category, with neighbourhood
  * totals, municipality × category and municipality totals, and the region per category and
  * overall. Neighbourhoods nest in municipalities, so the two-way tables are linked.
  */
-const nested = fc.array(fc.array(fc.array(count, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 3 })
+const nested = fc
+  .array(fc.array(fc.array(count, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 3 }), {
+    minLength: 2,
+    maxLength: 3,
+  })
   .map((municipalities): CountTable => {
     const categories = ['cat0', 'cat1', 'cat2'];
     const cells = new Map<string, number>();
@@ -174,45 +195,87 @@ const nested = fc.array(fc.array(fc.array(count, { minLength: 3, maxLength: 3 })
           add(`region|${categories[c]}`, value);
           add('region|*', value);
         });
-        relate(`${neighbourhood}|*`, categories.map((c) => `${neighbourhood}|${c}`));
+        relate(
+          `${neighbourhood}|*`,
+          categories.map((c) => `${neighbourhood}|${c}`),
+        );
       });
       const names = neighbourhoods.map((_, n) => `${municipality}n${n}`);
-      for (const c of categories) relate(`${municipality}|${c}`, names.map((n) => `${n}|${c}`));
-      relate(`${municipality}|*`, categories.map((c) => `${municipality}|${c}`));
-      relate(`${municipality}|*`, names.map((n) => `${n}|*`));
+      for (const c of categories)
+        relate(
+          `${municipality}|${c}`,
+          names.map((n) => `${n}|${c}`),
+        );
+      relate(
+        `${municipality}|*`,
+        categories.map((c) => `${municipality}|${c}`),
+      );
+      relate(
+        `${municipality}|*`,
+        names.map((n) => `${n}|*`),
+      );
     });
     const names = municipalities.map((_, m) => `m${m}`);
-    for (const c of categories) relate(`region|${c}`, names.map((m) => `${m}|${c}`));
-    relate('region|*', categories.map((c) => `region|${c}`));
-    relate('region|*', names.map((m) => `${m}|*`));
+    for (const c of categories)
+      relate(
+        `region|${c}`,
+        names.map((m) => `${m}|${c}`),
+      );
+    relate(
+      'region|*',
+      categories.map((c) => `region|${c}`),
+    );
+    relate(
+      'region|*',
+      names.map((m) => `${m}|*`),
+    );
     return { cells: [...cells].map(([id, value]) => ({ id, value })), constraints };
   });
 
 const SETTINGS = { numRuns: 120, seed: 20_251_123 };
 
 describe('attacks on suppressed tables find nothing', () => {
-  for (const [shape, tables] of [['neighbourhood × category with margins', twoWay], ['region › municipality › neighbourhood', hierarchy], ['months, a year, a sliding year and quarters', timeSeries],
-    ['neighbourhood × category nested in municipality × category and the region', nested]] as const) {
-    it(shape, () => {
-      let primaryCells = 0;
-      fc.assert(fc.property(tables, (table) => {
-        const outcome = attackAll(table);
-        primaryCells += outcome.primary.length;
-        expect(outcome.lonelyRelations).toBe(0);
-        expect(outcome.simple).toEqual([]);
-        expect(outcome.linear).toEqual([]);
-        expect(outcome.bounds).toEqual([]);
-      }), SETTINGS);
-      // The attacks had something to attack.
-      expect(primaryCells).toBeGreaterThan(100);
-    }, 60_000);
+  for (const [shape, tables] of [
+    ['neighbourhood × category with margins', twoWay],
+    ['region › municipality › neighbourhood', hierarchy],
+    ['months, a year, a sliding year and quarters', timeSeries],
+    ['neighbourhood × category nested in municipality × category and the region', nested],
+  ] as const) {
+    it(
+      shape,
+      () => {
+        let primaryCells = 0;
+        fc.assert(
+          fc.property(tables, (table) => {
+            const outcome = attackAll(table);
+            primaryCells += outcome.primary.length;
+            expect(outcome.lonelyRelations).toBe(0);
+            expect(outcome.simple).toEqual([]);
+            expect(outcome.linear).toEqual([]);
+            expect(outcome.bounds).toEqual([]);
+          }),
+          SETTINGS,
+        );
+        // The attacks had something to attack.
+        expect(primaryCells).toBeGreaterThan(100);
+      },
+      60_000,
+    );
   }
 
   it('the attacks do find the counts when only primary suppression is applied', () => {
     // Guards the attacks themselves: with secondary suppression switched off they must succeed.
-    const table = hierarchyTable([{ id: 'T', parent: null }, { id: 'a', parent: 'T', value: 3 }, { id: 'b', parent: 'T', value: 9 }]);
+    const table = hierarchyTable([
+      { id: 'T', parent: null },
+      { id: 'a', parent: 'T', value: 3 },
+      { id: 'b', parent: 'T', value: 9 },
+    ]);
     const primaryOnly: SuppressionResult = {
-      values: { T: { value: 12, suppressed: null }, a: { value: null, suppressed: 'primary' }, b: { value: 9, suppressed: null } },
+      values: {
+        T: { value: 12, suppressed: null },
+        a: { value: null, suppressed: 'primary' },
+        b: { value: 9, suppressed: null },
+      },
       note: { threshold: 5, primary: 1, secondary: 0 },
     };
     const equations = equationsOf(table, primaryOnly);

@@ -23,11 +23,25 @@ describe('boundary seed files', () => {
 
   it('rejects a neighbourhood file with a bad code or geometry, naming the place', () => {
     const feature = (code: string, type = 'Polygon') => ({
-      type: 'Feature', properties: { code, name: 'X', municipality_nis: '13003' }, geometry: { type, coordinates: [[[5, 51], [5.1, 51], [5, 51.1], [5, 51]]] },
+      type: 'Feature',
+      properties: { code, name: 'X', municipality_nis: '13003' },
+      geometry: {
+        type,
+        coordinates: [
+          [
+            [5, 51],
+            [5.1, 51],
+            [5, 51.1],
+            [5, 51],
+          ],
+        ],
+      },
     });
     const file = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
     expect(parseNeighbourhoods(file([feature('1300301')]))).toHaveLength(1);
-    expect(() => parseNeighbourhoods(file([feature('1300301'), feature('13-03')]))).toThrow(/features\.1\.properties\.code must be a neighbourhood code/);
+    expect(() => parseNeighbourhoods(file([feature('1300301'), feature('13-03')]))).toThrow(
+      /features\.1\.properties\.code must be a neighbourhood code/,
+    );
     expect(() => parseNeighbourhoods(file([feature('1300301', 'Point')]))).toThrow(/features\.0\.geometry\.type/);
     expect(() => parseNeighbourhoods('{ not json')).toThrow(/neighbourhoods\.geojson is not valid JSON/);
   });

@@ -39,7 +39,8 @@ describe('seeded randomness', () => {
 
   it('draws Poisson counts around their mean', () => {
     const rng = new Rng('poisson');
-    const mean = (lambda: number) => Array.from({ length: 2000 }, () => rng.poisson(lambda)).reduce((a, b) => a + b, 0) / 2000;
+    const mean = (lambda: number) =>
+      Array.from({ length: 2000 }, () => rng.poisson(lambda)).reduce((a, b) => a + b, 0) / 2000;
     expect(mean(4)).toBeCloseTo(4, 0);
     expect(mean(120)).toBeGreaterThan(115);
     expect(mean(120)).toBeLessThan(125);

@@ -4,7 +4,10 @@ import { parseEnv, wantsDemoData } from '@/lib/config/env';
 describe('configuration from the environment', () => {
   it('defaults to the embedded database with demo data and the offline map', () => {
     const result = parseEnv({});
-    expect(result).toMatchObject({ ok: true, env: { BUURTRADAR_DATA_DIR: '.data/pglite', BUURTRADAR_BASEMAP: 'offline' } });
+    expect(result).toMatchObject({
+      ok: true,
+      env: { BUURTRADAR_DATA_DIR: '.data/pglite', BUURTRADAR_BASEMAP: 'offline' },
+    });
     expect(result.ok && wantsDemoData(result.env)).toBe(true);
   });
 
@@ -16,11 +19,18 @@ describe('configuration from the environment', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(parseEnv({ DATABASE_URL: '', BUURTRADAR_BASEMAP: ' ' })).toMatchObject({ ok: true, env: { DATABASE_URL: undefined } });
+    expect(parseEnv({ DATABASE_URL: '', BUURTRADAR_BASEMAP: ' ' })).toMatchObject({
+      ok: true,
+      env: { DATABASE_URL: undefined },
+    });
   });
 
   it('names every invalid variable in one message', () => {
-    const result = parseEnv({ DATABASE_URL: 'mysql://localhost/x', BUURTRADAR_BASEMAP: 'google', BUURTRADAR_OSM_TILE_URL: 'http://tiles/{z}/{x}/{y}.png' });
+    const result = parseEnv({
+      DATABASE_URL: 'mysql://localhost/x',
+      BUURTRADAR_BASEMAP: 'google',
+      BUURTRADAR_OSM_TILE_URL: 'http://tiles/{z}/{x}/{y}.png',
+    });
     expect(result.ok).toBe(false);
     const message = result.ok ? '' : result.message;
     expect(message).toContain('DATABASE_URL must be a PostgreSQL connection URL');

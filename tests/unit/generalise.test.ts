@@ -18,7 +18,13 @@ const lambertPolygon = (...rings: [number, number][][]): Polygon => ({
   type: 'Polygon',
   coordinates: rings.map((ring) => ring.map(([x, y]) => fromLambert72(x, y))),
 });
-const rectangle = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const rectangle = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const click = (x: number, y: number) => fromLambert72(x, y);
 const inside = (point: { lon: number; lat: number }, area: Area) =>
   booleanPointInPolygon([point.lon, point.lat], 'geometry' in area ? area.geometry : area, { ignoreBoundary: true });
@@ -53,7 +59,9 @@ describe('generalising a click to the grid', () => {
     const rng = seedrandom('generalise');
     const methods = new Set<string>();
     for (const area of neighbourhoods.filter((n) => ['13003', '13035'].includes(n.properties.municipality_nis))) {
-      const ring = (area.geometry.type === 'Polygon' ? area.geometry.coordinates : area.geometry.coordinates.flat()).flat();
+      const ring = (
+        area.geometry.type === 'Polygon' ? area.geometry.coordinates : area.geometry.coordinates.flat()
+      ).flat();
       const [minLon, maxLon] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
       const [minLat, maxLat] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
       let clicks = 0;
@@ -124,12 +132,20 @@ describe('generalising near the edge of a neighbourhood', () => {
   });
 
   it('handles a tiny triangle and a polygon with a hole', () => {
-    const triangle = lambertPolygon([[X + 10, Y + 10], [X + 40, Y + 10], [X + 10, Y + 30], [X + 10, Y + 10]]);
+    const triangle = lambertPolygon([
+      [X + 10, Y + 10],
+      [X + 40, Y + 10],
+      [X + 10, Y + 30],
+      [X + 10, Y + 10],
+    ]);
     const inTriangle = generalisePoint(click(X + 15, Y + 15), triangle);
     expect(inside(inTriangle, triangle)).toBe(true);
 
     // A 300 m square whose middle cell is a hole: a click in the hole ends up around it.
-    const withHole = lambertPolygon(rectangle(X, Y, X + 300, Y + 300), rectangle(X + 100, Y + 100, X + 200, Y + 200).reverse());
+    const withHole = lambertPolygon(
+      rectangle(X, Y, X + 300, Y + 300),
+      rectangle(X + 100, Y + 100, X + 200, Y + 200).reverse(),
+    );
     const around = generalisePoint(click(X + 150, Y + 160), withHole);
     expect(around.method).toBe('neighbour_cell_centre');
     expect(inside(around, withHole)).toBe(true);
@@ -161,7 +177,11 @@ describe('grid size and input checks', () => {
     for (const grid of [49, 1001, 100.5, Number.NaN]) {
       expect(() => generalisePoint([5.17, 51.16], area, grid)).toThrow(GeneraliseError);
     }
-    for (const bad of [[Number.NaN, 51.16], [5.17, Number.POSITIVE_INFINITY], [200, 51]] as [number, number][]) {
+    for (const bad of [
+      [Number.NaN, 51.16],
+      [5.17, Number.POSITIVE_INFINITY],
+      [200, 51],
+    ] as [number, number][]) {
       expect(() => generalisePoint(bad, area)).toThrow(GeneraliseError);
     }
   });

@@ -19,7 +19,9 @@ describe('dictionaries', () => {
   it('fill in parameters, and leave a missing one visible instead of failing', () => {
     const t = createTranslator(messagesFor('nl-BE'));
     expect(t('map.regionSummary', { municipalities: 29, neighbourhoods: 182 })).toBe('29 gemeenten · 182 buurten');
-    expect(createTranslator(messagesFor('en'))('credit.boundaries')).toBe('Boundaries: Statbel / Provincies in Cijfers');
+    expect(createTranslator(messagesFor('en'))('credit.boundaries')).toBe(
+      'Boundaries: Statbel / Provincies in Cijfers',
+    );
     const loose = t as unknown as (key: string, params: Record<string, unknown>) => string;
     expect(loose('map.regionSummary', { municipalities: 3 })).toBe('3 gemeenten · {neighbourhoods} buurten');
   });

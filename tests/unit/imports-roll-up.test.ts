@@ -6,26 +6,44 @@ import { DEFAULT_AGGREGATION, type SectorValue, rollUpSectors } from '@/lib/impo
 
 // The real sector table of the seed files, as the database helper passes it in.
 const sectorTable = new Map(
-  parseSectorTable(readFileSync(path.join(process.cwd(), 'db/seed/boundaries/sector_neighbourhood.csv'), 'utf8'))
-    .map((sector) => [sector.sectorCode, sector.neighbourhoodCode]),
+  parseSectorTable(readFileSync(path.join(process.cwd(), 'db/seed/boundaries/sector_neighbourhood.csv'), 'utf8')).map(
+    (sector) => [sector.sectorCode, sector.neighbourhoodCode],
+  ),
 );
 
 let row = 1;
-const value = (sectorCode: string, indicator: string, v: number, weight: number | null = null, period = '2024'): SectorValue =>
-  ({ row: ++row, sectorCode, indicator, period, value: v, weight });
+const value = (
+  sectorCode: string,
+  indicator: string,
+  v: number,
+  weight: number | null = null,
+  period = '2024',
+): SectorValue => ({ row: ++row, sectorCode, indicator, period, value: v, weight });
 
 describe('rolling Statbel sectors up to neighbourhoods', () => {
   it('adds counts over the sectors of a neighbourhood (Hulsen: three sectors of Balen)', () => {
     const result = rollUpSectors(
-      [value('13003A500', 'population', 1200), value('13003A51-', 'population', 300), value('13003A590', 'population', 150)],
+      [
+        value('13003A500', 'population', 1200),
+        value('13003A51-', 'population', 300),
+        value('13003A590', 'population', 150),
+      ],
       sectorTable,
       'sum',
     );
     expect(result).toEqual({
-      values: [{
-        neighbourhoodCode: '1300208', indicator: 'population', period: '2024', value: 1650,
-        aggregation: 'sum', sectors: 3, sectorsInNeighbourhood: 3, isEstimate: false,
-      }],
+      values: [
+        {
+          neighbourhoodCode: '1300208',
+          indicator: 'population',
+          period: '2024',
+          value: 1650,
+          aggregation: 'sum',
+          sectors: 3,
+          sectorsInNeighbourhood: 3,
+          isEstimate: false,
+        },
+      ],
       errors: [],
       warnings: [],
     });
@@ -33,7 +51,11 @@ describe('rolling Statbel sectors up to neighbourhoods', () => {
 
   it('averages shares weighted by the population they are a share of', () => {
     const result = rollUpSectors(
-      [value('13003A500', 'share_65_plus', 20, 1200), value('13003A51-', 'share_65_plus', 30, 300), value('13003A590', 'share_65_plus', 40, 0)],
+      [
+        value('13003A500', 'share_65_plus', 20, 1200),
+        value('13003A51-', 'share_65_plus', 30, 300),
+        value('13003A590', 'share_65_plus', 40, 0),
+      ],
       sectorTable,
       'weighted_mean',
     );
@@ -55,7 +77,11 @@ describe('rolling Statbel sectors up to neighbourhoods', () => {
 
   it('keeps periods and neighbourhoods apart, in a stable order', () => {
     const result = rollUpSectors(
-      [value('13035A00-', 'population', 10, null, '2025'), value('13003A00-', 'population', 5), value('13035A00-', 'population', 7)],
+      [
+        value('13035A00-', 'population', 10, null, '2025'),
+        value('13003A00-', 'population', 5),
+        value('13035A00-', 'population', 7),
+      ],
       sectorTable,
       'sum',
     );
@@ -71,18 +97,32 @@ describe('rolling Statbel sectors up to neighbourhoods', () => {
     const first = value('13003A00-', 'population', 5);
     const repeated = value('13003A00-', 'population', 6);
     const noWeight = value('13003A00-', 'share_65_plus', 20, null);
-    const result = rollUpSectors([unknown, first, repeated, noWeight], sectorTable, (indicator) => (indicator === 'population' ? 'sum' : 'weighted_mean'));
+    const result = rollUpSectors([unknown, first, repeated, noWeight], sectorTable, (indicator) =>
+      indicator === 'population' ? 'sum' : 'weighted_mean',
+    );
     expect(result.errors).toEqual([
       {
-        row: unknown.row, field: 'sector', code: 'unknown_sector', problem: '13003X99- is not a statistical sector in the sector table (Statbel codes of 2024).',
+        row: unknown.row,
+        field: 'sector',
+        code: 'unknown_sector',
+        problem: '13003X99- is not a statistical sector in the sector table (Statbel codes of 2024).',
         detail: { key: 'unknown_sector', params: { sector: '13003X99-' } },
       },
       {
-        row: repeated.row, field: 'sector', code: 'duplicate', problem: `13003A00- already has a value for population 2024 (row ${first.row}).`,
-        detail: { key: 'duplicate_sector', params: { sector: '13003A00-', indicator: 'population', period: '2024', row: first.row } },
+        row: repeated.row,
+        field: 'sector',
+        code: 'duplicate',
+        problem: `13003A00- already has a value for population 2024 (row ${first.row}).`,
+        detail: {
+          key: 'duplicate_sector',
+          params: { sector: '13003A00-', indicator: 'population', period: '2024', row: first.row },
+        },
       },
       {
-        row: noWeight.row, field: 'weight', code: 'required', problem: 'is needed to average share_65_plus over the sectors of a neighbourhood (e.g. the population).',
+        row: noWeight.row,
+        field: 'weight',
+        code: 'required',
+        problem: 'is needed to average share_65_plus over the sectors of a neighbourhood (e.g. the population).',
         detail: { key: 'weight_required', params: { indicator: 'share_65_plus' } },
       },
     ]);
@@ -91,13 +131,25 @@ describe('rolling Statbel sectors up to neighbourhoods', () => {
 
   it('skips Statbel\'s "not localised" sectors and warns about incomplete neighbourhoods and zero weights', () => {
     const result = rollUpSectors(
-      [value('13003ZZZZ', 'population', 40), value('13003A00-', 'population', 900), value('13003A500', 'share_65_plus', 20, 0)],
+      [
+        value('13003ZZZZ', 'population', 40),
+        value('13003A00-', 'population', 900),
+        value('13003A500', 'share_65_plus', 20, 0),
+      ],
       sectorTable,
       (indicator) => (indicator === 'population' ? 'sum' : 'weighted_mean'),
     );
     expect(result.errors).toEqual([]);
-    expect(result.warnings.map((warning) => warning.code)).toEqual(['sector_not_localised', 'out_of_range', 'incomplete_neighbourhood']);
-    expect(result.warnings[2]?.problem).toBe('Neighbourhood 1300301 has 6 sectors; the file gives population 2024 for 1 of them.');
-    expect(result.values.map((v) => [v.neighbourhoodCode, v.value, v.sectors, v.sectorsInNeighbourhood])).toEqual([['1300301', 900, 1, 6]]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual([
+      'sector_not_localised',
+      'out_of_range',
+      'incomplete_neighbourhood',
+    ]);
+    expect(result.warnings[2]?.problem).toBe(
+      'Neighbourhood 1300301 has 6 sectors; the file gives population 2024 for 1 of them.',
+    );
+    expect(result.values.map((v) => [v.neighbourhoodCode, v.value, v.sectors, v.sectorsInNeighbourhood])).toEqual([
+      ['1300301', 900, 1, 6],
+    ]);
   });
 });

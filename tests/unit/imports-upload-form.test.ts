@@ -6,26 +6,60 @@ import { parseUploadFields } from '@/lib/imports/upload-form';
 
 describe('the text fields of an import upload', () => {
   it('takes "auto" and empty as not chosen, and delimiters by name', () => {
-    expect(parseUploadFields({ layer: 'services', crs: 'auto', delimiter: 'semicolon', encoding: 'auto', format: '', source: '' })).toEqual({
-      ok: true, value: { layer: 'services', choices: { crs: 'auto', delimiter: ';' }, source: null },
+    expect(
+      parseUploadFields({
+        layer: 'services',
+        crs: 'auto',
+        delimiter: 'semicolon',
+        encoding: 'auto',
+        format: '',
+        source: '',
+      }),
+    ).toEqual({
+      ok: true,
+      value: { layer: 'services', choices: { crs: 'auto', delimiter: ';' }, source: null },
     });
-    expect(parseUploadFields({ layer: 'indicators', indicator: 'population', period: '2024-01-01', aggregation: 'sum', source: ' Statbel ' })).toEqual({
-      ok: true, value: { layer: 'indicators', choices: { indicator: 'population', period: '2024-01-01', aggregation: 'sum' }, source: 'Statbel' },
+    expect(
+      parseUploadFields({
+        layer: 'indicators',
+        indicator: 'population',
+        period: '2024-01-01',
+        aggregation: 'sum',
+        source: ' Statbel ',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        layer: 'indicators',
+        choices: { indicator: 'population', period: '2024-01-01', aggregation: 'sum' },
+        source: 'Statbel',
+      },
     });
   });
 
   it('names every wrong field at once, unknown fields included', () => {
-    const result = parseUploadFields({ layer: 'signals', crs: 'epsg:3857', delimiter: ':', period: '24', colour: 'red' });
+    const result = parseUploadFields({
+      layer: 'signals',
+      crs: 'epsg:3857',
+      delimiter: ':',
+      period: '24',
+      colour: 'red',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(['colour', 'crs', 'delimiter', 'layer', 'period']);
     expect(result.errors.colour?.code).toBe('unknown_field');
-    expect(parseUploadFields({})).toMatchObject({ ok: false, errors: { layer: { message: expect.stringContaining('required') } } });
+    expect(parseUploadFields({})).toMatchObject({
+      ok: false,
+      errors: { layer: { message: expect.stringContaining('required') } },
+    });
   });
 });
 
 describe('the neighbourhood check of a dry run', () => {
-  const file = new TextEncoder().encode('naam;type;lon;lat\nA;pharmacy;5,169159;51,165786\nB;pharmacy;4,3525;50,8467\nC;pharmacy;5,16;51,16\n');
+  const file = new TextEncoder().encode(
+    'naam;type;lon;lat\nA;pharmacy;5,169159;51,165786\nB;pharmacy;4,3525;50,8467\nC;pharmacy;5,16;51,16\n',
+  );
   const plan = planImport('services', file, 'x.csv');
 
   it('turns points outside every neighbourhood into row errors and recounts', () => {
@@ -45,7 +79,11 @@ describe('the neighbourhood check of a dry run', () => {
 
 describe('the audit page query', () => {
   it('accepts a known event and a page, and nothing else', () => {
-    expect(parseAuditQuery({ gebeurtenis: 'import.completed', pagina: '2' })).toEqual({ ok: true, event: 'import.completed', page: 2 });
+    expect(parseAuditQuery({ gebeurtenis: 'import.completed', pagina: '2' })).toEqual({
+      ok: true,
+      event: 'import.completed',
+      page: 2,
+    });
     expect(parseAuditQuery({})).toEqual({ ok: true, event: undefined, page: 1 });
     expect(parseAuditQuery({ gebeurtenis: 'drop table' }).ok).toBe(false);
     expect(parseAuditQuery({ pagina: '0' }).ok).toBe(false);

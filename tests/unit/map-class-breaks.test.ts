@@ -65,15 +65,17 @@ describe('choropleth class breaks', () => {
 describe('choropleth on the map', () => {
   const collection: NeighbourhoodCollection = {
     type: 'FeatureCollection',
-    features: [
-      feature('1300301', { share_65_plus: 20.5 }),
-      feature('1300302', {}),
-    ],
+    features: [feature('1300301', { share_65_plus: 20.5 }), feature('1300302', {})],
   };
 
   it('flattens indicator values into numeric properties MapLibre can style by', () => {
     const flat = toMapFeatures(collection);
-    expect(flat.features[0]?.properties).toEqual({ code: '1300301', name: 'N 1300301', municipalityNis: '13003', ind_share_65_plus: 20.5 });
+    expect(flat.features[0]?.properties).toEqual({
+      code: '1300301',
+      name: 'N 1300301',
+      municipalityNis: '13003',
+      ind_share_65_plus: 20.5,
+    });
     expect(flat.features[1]?.properties).toEqual({ code: '1300302', name: 'N 1300302', municipalityNis: '13003' });
     expect(indicatorValues(collection, 'share_65_plus')).toEqual([20.5, null]);
   });
@@ -91,13 +93,36 @@ describe('choropleth on the map', () => {
 });
 
 function feature(code: string, values: Record<string, number>): NeighbourhoodCollection['features'][number] {
-  const indicators = Object.fromEntries(Object.entries(values).map(([key, value]) => [
-    key, { value, unit: '%', period: '2025', source: 'test', isEstimate: true, isDemo: true },
-  ]));
+  const indicators = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      { value, unit: '%', period: '2025', source: 'test', isEstimate: true, isDemo: true },
+    ]),
+  );
   return {
     type: 'Feature',
     bbox: [5, 51, 5.1, 51.1],
-    geometry: { type: 'MultiPolygon', coordinates: [[[[5, 51], [5.1, 51], [5.1, 51.1], [5, 51]]]] },
-    properties: { code, name: `N ${code}`, municipalityNis: '13003', municipalityName: 'Balen', areaKm2: 1, anchor: [5.05, 51.05], indicators },
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [5, 51],
+            [5.1, 51],
+            [5.1, 51.1],
+            [5, 51],
+          ],
+        ],
+      ],
+    },
+    properties: {
+      code,
+      name: `N ${code}`,
+      municipalityNis: '13003',
+      municipalityName: 'Balen',
+      areaKm2: 1,
+      anchor: [5.05, 51.05],
+      indicators,
+    },
   };
 }

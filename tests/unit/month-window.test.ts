@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, clampWindow, defaultWindow, monthSpan, monthWindowToDays, playStart, playStep, type MonthWindow,
+  addMonths,
+  clampWindow,
+  defaultWindow,
+  monthSpan,
+  monthWindowToDays,
+  playStart,
+  playStep,
+  type MonthWindow,
 } from '@/lib/map/month-window';
 
 const demo: MonthWindow = { from: '2024-11', to: '2026-10' };

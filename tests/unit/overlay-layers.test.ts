@@ -28,7 +28,14 @@ describe('overlay layers', () => {
         if (['cells', 'points', 'heatmap'].includes(kind)) {
           expect(spec).toMatchObject({ source: overlaySourceId(layer), 'source-layer': layer });
         } else {
-          expect(spec.source).toBe({ rate: 'neighbourhoods', areas: NEIGHBOURHOOD_POINTS_SOURCE, rings: SERVICE_RINGS_SOURCE, ringLines: SERVICE_RINGS_SOURCE }[kind as string]);
+          expect(spec.source).toBe(
+            {
+              rate: 'neighbourhoods',
+              areas: NEIGHBOURHOOD_POINTS_SOURCE,
+              rings: SERVICE_RINGS_SOURCE,
+              ringLines: SERVICE_RINGS_SOURCE,
+            }[kind as string],
+          );
         }
         expect(spec.layout?.visibility).toBe('none');
         expect(overlayOfLayerId(spec.id)?.layer).toBe(layer);
@@ -42,10 +49,15 @@ describe('overlay layers', () => {
   it('are a valid MapLibre style (expressions included)', () => {
     const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
     const sources = {
-      ...Object.fromEntries(OVERLAY_LAYERS.map((layer) => [
-        overlaySourceId(layer), { type: 'vector' as const, tiles: [`http://x/api/tiles/${layer}/{z}/{x}/{y}.pbf`] },
-      ])),
-      neighbourhoods: empty, [NEIGHBOURHOOD_POINTS_SOURCE]: empty, [SERVICE_RINGS_SOURCE]: empty,
+      ...Object.fromEntries(
+        OVERLAY_LAYERS.map((layer) => [
+          overlaySourceId(layer),
+          { type: 'vector' as const, tiles: [`http://x/api/tiles/${layer}/{z}/{x}/{y}.pbf`] },
+        ]),
+      ),
+      neighbourhoods: empty,
+      [NEIGHBOURHOOD_POINTS_SOURCE]: empty,
+      [SERVICE_RINGS_SOURCE]: empty,
     };
     expect(validateStyleMin({ version: 8, sources, layers: all })).toEqual([]);
   });
@@ -62,8 +74,14 @@ describe('layer visibility', () => {
     const rate = { signalView: 'rate' as const, walkDistances: [] };
     const points = OVERLAY_LAYER_IDS.signals.points;
     expect(visibleLayerIds('signals', rate)).toEqual([OVERLAY_LAYER_IDS.signals.rate, points]);
-    expect(visibleLayerIds('signals', { ...rate, signalView: 'heatmap' })).toEqual([OVERLAY_LAYER_IDS.signals.heatmap, points]);
-    expect(visibleLayerIds('signals', { ...rate, signalView: 'grid' })).toEqual([OVERLAY_LAYER_IDS.signals.cells, points]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'heatmap' })).toEqual([
+      OVERLAY_LAYER_IDS.signals.heatmap,
+      points,
+    ]);
+    expect(visibleLayerIds('signals', { ...rate, signalView: 'grid' })).toEqual([
+      OVERLAY_LAYER_IDS.signals.cells,
+      points,
+    ]);
     expect(visibleLayerIds('services', rate)).not.toContain(OVERLAY_LAYER_IDS.services.rings);
     expect(visibleLayerIds('services', { ...rate, walkDistances: [500] })).toContain(OVERLAY_LAYER_IDS.services.rings);
     expect(visibleLayerIds('street_lights', rate)).toEqual(overlayLayerIds('street_lights'));
@@ -74,7 +92,11 @@ describe('signal rate fill', () => {
   it('is a valid style whatever the number of classes', () => {
     for (const breaks of [[], [2.5], [1, 2, 3, 4], [1, 2, 3, 4, 5, 6]]) {
       const layer = { id: 'rate', type: 'fill', source: 'neighbourhoods', paint: signalRateFill(breaks) };
-      const errors = validateStyleMin({ version: 8, sources: { neighbourhoods: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }, layers: [layer] } as never);
+      const errors = validateStyleMin({
+        version: 8,
+        sources: { neighbourhoods: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+        layers: [layer],
+      } as never);
       expect(errors.map((e) => e.message)).toEqual([]);
     }
   });

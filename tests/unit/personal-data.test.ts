@@ -165,9 +165,16 @@ describe('personal data: addresses with a house number', () => {
 
 describe('personal data: a whole description', () => {
   it('lists every finding in text order with exact offsets', () => {
-    const text = 'Mevrouw Peeters (Kerkstraat 5 bus 2, tel. 0471 12 34 56, peeters@gmail.com) heeft 85.07.30-033.28 doorgegeven.';
+    const text =
+      'Mevrouw Peeters (Kerkstraat 5 bus 2, tel. 0471 12 34 56, peeters@gmail.com) heeft 85.07.30-033.28 doorgegeven.';
     const findings = findPersonalData(text);
-    expect(findings.map((f) => f.kind)).toEqual<PersonalDataKind[]>(['name_with_title', 'address', 'phone', 'email', 'national_register_number']);
+    expect(findings.map((f) => f.kind)).toEqual<PersonalDataKind[]>([
+      'name_with_title',
+      'address',
+      'phone',
+      'email',
+      'national_register_number',
+    ]);
     for (const finding of findings) expect(text.slice(finding.start, finding.end)).toBe(finding.excerpt);
   });
 

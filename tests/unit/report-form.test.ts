@@ -23,19 +23,53 @@ const errorsOf = (body: unknown, options = today) => {
 describe('signal report body', () => {
   it('accepts a complete report and fills in defaults', () => {
     expect(parseSignalReport(valid, today)).toEqual({ ok: true, value: valid });
-    const minimal = { ...valid, urgency: undefined, followUpRequested: undefined, subcategory: undefined, observedOn: undefined };
+    const minimal = {
+      ...valid,
+      urgency: undefined,
+      followUpRequested: undefined,
+      subcategory: undefined,
+      observedOn: undefined,
+    };
     const result = parseSignalReport(minimal, today);
-    expect(result.ok && result.value).toMatchObject({ urgency: 'normal', followUpRequested: false, subcategory: undefined });
+    expect(result.ok && result.value).toMatchObject({
+      urgency: 'normal',
+      followUpRequested: false,
+      subcategory: undefined,
+    });
   });
 
   it('accepts what an HTML form posts: numbers and checkboxes as strings, empty optional fields', () => {
-    const result = parseSignalReport({ ...valid, lon: '5,1681', lat: '51.1632', followUpRequested: 'on', subcategory: '', observedOn: '' }, today);
-    expect(result.ok && result.value).toMatchObject({ lon: 5.1681, lat: 51.1632, followUpRequested: true, subcategory: undefined });
+    const result = parseSignalReport(
+      { ...valid, lon: '5,1681', lat: '51.1632', followUpRequested: 'on', subcategory: '', observedOn: '' },
+      today,
+    );
+    expect(result.ok && result.value).toMatchObject({
+      lon: 5.1681,
+      lat: 51.1632,
+      followUpRequested: true,
+      subcategory: undefined,
+    });
   });
 
   it('names every wrong field at once, with a message per field', () => {
-    const errors = errorsOf({ category: 'weather', urgency: 'asap', description: 'kort', followUpRequested: 'maybe', lon: 'east', idempotencyKey: '42' });
-    expect(Object.keys(errors).sort()).toEqual(['category', 'description', 'followUpRequested', 'idempotencyKey', 'lat', 'lon', 'partnerType', 'urgency']);
+    const errors = errorsOf({
+      category: 'weather',
+      urgency: 'asap',
+      description: 'kort',
+      followUpRequested: 'maybe',
+      lon: 'east',
+      idempotencyKey: '42',
+    });
+    expect(Object.keys(errors).sort()).toEqual([
+      'category',
+      'description',
+      'followUpRequested',
+      'idempotencyKey',
+      'lat',
+      'lon',
+      'partnerType',
+      'urgency',
+    ]);
     expect(errors.category?.message).toMatch(/^must be one of: loneliness, financial_hardship/);
     expect(errors.urgency?.message).toBe('must be one of: low, normal, high');
     expect(errors.description?.message).toMatch(/at least 10 characters/);
@@ -60,18 +94,27 @@ describe('signal report body', () => {
       code: 'wrong_category',
       message: 'must be one of the subcategories of loneliness: loneliness_social_isolation, loneliness_bereavement',
     });
-    expect(errorsOf({ ...valid, category: 'mobility', subcategory: 'financial_debt' }).subcategory?.code).toBe('no_subcategories');
+    expect(errorsOf({ ...valid, category: 'mobility', subcategory: 'financial_debt' }).subcategory?.code).toBe(
+      'no_subcategories',
+    );
     expect(parseSignalReport({ ...valid, category: 'mobility', subcategory: undefined }, today).ok).toBe(true);
   });
 
   it('limits the description and refuses control characters', () => {
-    expect(errorsOf({ ...valid, description: 'x'.repeat(DESCRIPTION_MAX + 1) }).description?.message).toMatch(/at most 500 characters/);
+    expect(errorsOf({ ...valid, description: 'x'.repeat(DESCRIPTION_MAX + 1) }).description?.message).toMatch(
+      /at most 500 characters/,
+    );
     expect(parseSignalReport({ ...valid, description: `  ${'x'.repeat(DESCRIPTION_MAX)}  ` }, today).ok).toBe(true);
-    expect(errorsOf({ ...valid, description: 'Gevallen in de keuken\u0000.' }).description?.message).toBe('contains control characters');
+    expect(errorsOf({ ...valid, description: 'Gevallen in de keuken\u0000.' }).description?.message).toBe(
+      'contains control characters',
+    );
   });
 
   it('refuses personal data in the description, saying what was found', () => {
-    const result = parseSignalReport({ ...valid, description: 'Mevrouw Peeters, Kerkstraat 5, belt 0471 12 34 56.' }, today);
+    const result = parseSignalReport(
+      { ...valid, description: 'Mevrouw Peeters, Kerkstraat 5, belt 0471 12 34 56.' },
+      today,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.description?.code).toBe('personal_data');
@@ -93,7 +136,10 @@ describe('signal report body', () => {
 
     it('suggests that lon and lat were swapped when they were', () => {
       const errors = errorsOf({ ...valid, lon: 51.1632, lat: 5.1681 });
-      expect(errors.lon).toEqual({ code: 'swapped', message: 'is 51.1632, which is a latitude in Flanders: did you swap lon and lat?' });
+      expect(errors.lon).toEqual({
+        code: 'swapped',
+        message: 'is 51.1632, which is a latitude in Flanders: did you swap lon and lat?',
+      });
       expect(errors.lat?.message).toMatch(/did you swap lon and lat\?/);
     });
 
@@ -120,25 +166,37 @@ describe('signal report body', () => {
 describe('signal report body: generated bad input', () => {
   const fields = Object.keys(signalReportFields);
   const anyValue = fc.oneof(
-    fc.string(), fc.string({ unit: 'grapheme', maxLength: 600 }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null),
-    fc.constant(undefined), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 2 }),
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 600 }),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.array(fc.anything(), { maxLength: 3 }),
+    fc.object({ maxDepth: 2 }),
     fc.constantFrom('NaN', 'Infinity', '-0', '1e400', '', ' ', '51,2', 'true', '__proto__', 'constructor'),
   );
 
   it('never throws and always names a field for a body with at least one broken field', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...fields), anyValue, fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }), (field, value, extra) => {
-        const body = { ...valid, [field]: value, ...extra };
-        const result = parseSignalReport(body, today);
-        if (result.ok) {
-          // Only bodies that really are valid pass: check the value against the field's own schema.
-          expect(signalReportFields[field as keyof typeof signalReportFields].safeParse(value).success).toBe(true);
-          expect(Object.keys(extra).every((key) => key in valid)).toBe(true);
-        } else {
-          expect(Object.keys(result.errors).length).toBeGreaterThan(0);
-          for (const error of Object.values(result.errors)) expect(error?.message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...fields),
+        anyValue,
+        fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }),
+        (field, value, extra) => {
+          const body = { ...valid, [field]: value, ...extra };
+          const result = parseSignalReport(body, today);
+          if (result.ok) {
+            // Only bodies that really are valid pass: check the value against the field's own schema.
+            expect(signalReportFields[field as keyof typeof signalReportFields].safeParse(value).success).toBe(true);
+            expect(Object.keys(extra).every((key) => key in valid)).toBe(true);
+          } else {
+            expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+            for (const error of Object.values(result.errors)) expect(error?.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });

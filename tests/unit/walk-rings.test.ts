@@ -9,7 +9,8 @@ describe('walking-distance rings', () => {
     const rings = buildWalkRings([balenMarket], [500, 1000]);
     expect(rings.features.map((f) => f.properties.distance)).toEqual([1000, 500]);
     const [outer, inner] = rings.features as [RingFeature, RingFeature];
-    const at = (metres: number) => destination([balenMarket.lon, balenMarket.lat], metres / 1000, 45, { units: 'kilometers' });
+    const at = (metres: number) =>
+      destination([balenMarket.lon, balenMarket.lat], metres / 1000, 45, { units: 'kilometers' });
     expect(booleanPointInPolygon(at(480), inner)).toBe(true);
     expect(booleanPointInPolygon(at(520), inner)).toBe(false);
     expect(booleanPointInPolygon(at(980), outer)).toBe(true);

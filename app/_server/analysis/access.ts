@@ -27,7 +27,13 @@ export async function lookupAnalysisArea(code: string): Promise<AreaLookup> {
   const region = await findRegion(db, code);
   if (!region) return { ok: false, status: 404 };
   const municipalities = await listMunicipalities(db, code);
-  const visibleNis = [...aggregateMunicipalitiesIn(scope, code, municipalities.map((m) => m.nis))].sort();
+  const visibleNis = [
+    ...aggregateMunicipalitiesIn(
+      scope,
+      code,
+      municipalities.map((m) => m.nis),
+    ),
+  ].sort();
   // Another region's analysis answers like a region that does not exist.
   if (visibleNis.length === 0) return { ok: false, status: 404 };
   return { ok: true, area: { scope, region, municipalities, visibleNis } };
@@ -42,10 +48,13 @@ export async function requireAnalysisArea(code: string, returnPath: string): Pro
 }
 
 /** For route handlers: the area, or the JSON response to send instead. */
-export async function analysisAreaOrResponse(code: string): Promise<{ ok: true; area: AnalysisArea } | { ok: false; response: Response }> {
+export async function analysisAreaOrResponse(
+  code: string,
+): Promise<{ ok: true; area: AnalysisArea } | { ok: false; response: Response }> {
   const lookup = await lookupAnalysisArea(code);
   if (lookup.ok) return lookup;
-  const error = lookup.status === 401 ? 'Sign in first: this needs an account' : `No region with code ${code} that you may see`;
+  const error =
+    lookup.status === 401 ? 'Sign in first: this needs an account' : `No region with code ${code} that you may see`;
   return { ok: false, response: Response.json({ error }, { status: lookup.status, headers: PERSONAL_HEADERS }) };
 }
 

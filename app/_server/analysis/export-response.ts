@@ -2,7 +2,14 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { writeAuditLog } from '@/db/queries/audit-log';
 import type { Database } from '@/db/schema';
-import { type CsvDialect, type ExportMetadata, toCsv, toGeoJson, type ExportColumn, type ExportRow } from '@/lib/analysis/export';
+import {
+  type CsvDialect,
+  type ExportMetadata,
+  toCsv,
+  toGeoJson,
+  type ExportColumn,
+  type ExportRow,
+} from '@/lib/analysis/export';
 import type { ExportFormat } from '@/lib/analysis/export-query';
 import { type SuppressionNote, suppressionNoteText } from '@/lib/analysis/suppression';
 import { PERSONAL_HEADERS } from '../session';
@@ -30,20 +37,38 @@ export async function exportFile(
   db: Kysely<Database>,
   request: { actorUserId: number; target: { kind: string; id: string }; details: Record<string, string | number> },
   file: {
-    format: ExportFormat; name: string; columns: ExportColumn[]; rows: ExportRow[]; metadata: ExportMetadata;
-    geometry?: (row: ExportRow) => GeoJSON.Geometry | null; lang: 'nl' | 'en';
+    format: ExportFormat;
+    name: string;
+    columns: ExportColumn[];
+    rows: ExportRow[];
+    metadata: ExportMetadata;
+    geometry?: (row: ExportRow) => GeoJSON.Geometry | null;
+    lang: 'nl' | 'en';
   },
 ): Promise<Response> {
-  const body = file.format === 'geojson'
-    ? JSON.stringify(toGeoJson(
-      file.rows.map((row) => ({ geometry: file.geometry?.(row) ?? null, properties: row })),
-      file.columns.filter((column) => column.kind === 'count').map((column) => column.key),
-      file.metadata,
-    ))
-    : toCsv(file.columns, file.rows, file.metadata, { dialect: (file.format === 'csv-excel' ? 'excel-be' : 'standard') as CsvDialect, locale: file.lang });
+  const body =
+    file.format === 'geojson'
+      ? JSON.stringify(
+          toGeoJson(
+            file.rows.map((row) => ({ geometry: file.geometry?.(row) ?? null, properties: row })),
+            file.columns.filter((column) => column.kind === 'count').map((column) => column.key),
+            file.metadata,
+          ),
+        )
+      : toCsv(file.columns, file.rows, file.metadata, {
+          dialect: (file.format === 'csv-excel' ? 'excel-be' : 'standard') as CsvDialect,
+          locale: file.lang,
+        });
   await writeAuditLog(db, {
-    event: 'export.aggregates', actorUserId: request.actorUserId, target: request.target,
-    details: { ...request.details, format: file.format, rows: file.rows.length, hidden: file.metadata.suppression.primary + file.metadata.suppression.secondary },
+    event: 'export.aggregates',
+    actorUserId: request.actorUserId,
+    target: request.target,
+    details: {
+      ...request.details,
+      format: file.format,
+      rows: file.rows.length,
+      hidden: file.metadata.suppression.primary + file.metadata.suppression.secondary,
+    },
   });
   const extension = file.format === 'geojson' ? 'geojson' : 'csv';
   return new Response(body, {

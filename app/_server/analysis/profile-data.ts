@@ -2,7 +2,11 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { notFound, redirect } from 'next/navigation';
 import { listMunicipalityIndicatorValues } from '@/db/queries/analysis/area-bases';
-import { countNeighbourhoodServices, findNeighbourhoodPlace, type NeighbourhoodPlace } from '@/db/queries/analysis/neighbourhood';
+import {
+  countNeighbourhoodServices,
+  findNeighbourhoodPlace,
+  type NeighbourhoodPlace,
+} from '@/db/queries/analysis/neighbourhood';
 import { listMunicipalities } from '@/db/queries/areas';
 import type { Database } from '@/db/schema';
 import { getDb } from '@/db/server';
@@ -12,7 +16,13 @@ import type { Significance } from '@/lib/analysis/getis-ord';
 import type { AnalysisPeriod } from '@/lib/analysis/periods';
 import { ALL, neighbourhoodCell } from '@/lib/analysis/publication';
 import { type RateBase, rateBaseFor } from '@/lib/analysis/rates';
-import { type AccessRow, type AreaBase, type HousingRow, type LightingRow, hotspotRows } from '@/lib/analysis/region-analysis';
+import {
+  type AccessRow,
+  type AreaBase,
+  type HousingRow,
+  type LightingRow,
+  hotspotRows,
+} from '@/lib/analysis/region-analysis';
 import type { SuppressedValue, SuppressionNote } from '@/lib/analysis/suppression';
 import { SIGNAL_CATEGORY_CODES } from '@/lib/signals/categories';
 import { INDICATORS } from '@/lib/indicators/catalog';
@@ -26,9 +36,22 @@ import { canRecordActionIn } from '@/lib/auth/access';
 import { memo } from './memo';
 import { loadPeriods, loadRegionAnalysis, loadRegionInputs, pickPeriod } from './region-data';
 
-export interface TrendCell { count: SuppressedValue; per1000: number | null }
-export interface ProfileTrend { period: AnalysisPeriod; cells: Record<string, TrendCell> }
-export interface ProfileHotspot { category: string; base: RateBase; zScore: number | null; pValue: number | null; significance: Significance; smoothedPer1000: number | null }
+export interface TrendCell {
+  count: SuppressedValue;
+  per1000: number | null;
+}
+export interface ProfileTrend {
+  period: AnalysisPeriod;
+  cells: Record<string, TrendCell>;
+}
+export interface ProfileHotspot {
+  category: string;
+  base: RateBase;
+  zScore: number | null;
+  pValue: number | null;
+  significance: Significance;
+  smoothedPer1000: number | null;
+}
 
 export interface NeighbourhoodProfile {
   place: NeighbourhoodPlace;
@@ -51,7 +74,9 @@ export interface NeighbourhoodProfile {
   canRecordActions: boolean;
 }
 
-type Lookup = { ok: true; scope: AccessScope; place: NeighbourhoodPlace; visibleNis: string[]; regionNis: string[] } | { ok: false; status: 401 | 404 };
+type Lookup =
+  | { ok: true; scope: AccessScope; place: NeighbourhoodPlace; visibleNis: string[]; regionNis: string[] }
+  | { ok: false; status: 401 | 404 };
 
 /** The neighbourhood and what of its region this person may see; 401 anonymous, 404 not theirs. */
 export async function lookupNeighbourhood(code: string): Promise<Lookup> {
@@ -60,7 +85,8 @@ export async function lookupNeighbourhood(code: string): Promise<Lookup> {
   if (!neighbourhoodCode.safeParse(code).success) return { ok: false, status: 404 };
   const db = await getDb();
   const place = await findNeighbourhoodPlace(db, code);
-  if (!place || !canSeeAggregatesOf(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis })) return { ok: false, status: 404 };
+  if (!place || !canSeeAggregatesOf(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis }))
+    return { ok: false, status: 404 };
   const regionNis = (await listMunicipalities(db, place.regionCode)).map((m) => m.nis);
   const visibleNis = [...aggregateMunicipalitiesIn(scope, place.regionCode, regionNis)].sort();
   return { ok: true, scope, place, visibleNis, regionNis };
@@ -88,16 +114,39 @@ export async function loadProfile(
   const { periods, fallback } = await loadPeriods(db);
   const period = pickPeriod(periods, fallback, wantedPeriod);
   if (!period) return null;
-  const data = await loadRegionAnalysis(db, { regionCode: place.regionCode, regionNis, visibleNis, period, category: ALL, distance, scope });
+  const data = await loadRegionAnalysis(db, {
+    regionCode: place.regionCode,
+    regionNis,
+    visibleNis,
+    period,
+    category: ALL,
+    distance,
+    scope,
+  });
   const base = data.inputs.bases.find((b) => b.code === place.code)!;
   const visible = data.inputs.bases.filter((b) => visibleNis.includes(b.municipalityNis));
-  const adjacency = await memo(`adjacency|${data.inputs.version}|${visibleNis.join(',')}`, () => getNeighbourhoodAdjacency(db, visibleNis));
+  const adjacency = await memo(`adjacency|${data.inputs.version}|${visibleNis.join(',')}`, () =>
+    getNeighbourhoodAdjacency(db, visibleNis),
+  );
 
   const hotspots = [ALL, ...SIGNAL_CATEGORY_CODES].map((category): ProfileHotspot => {
-    const row = hotspotRows(data.inputs.publication, visible, adjacency, category).rows.find((r) => r.code === place.code)!;
-    return { category, base: category === ALL ? 'population' : rateBaseFor(category), zScore: row.zScore, pValue: row.pValue, significance: row.significance, smoothedPer1000: row.smoothedPer1000 };
+    const row = hotspotRows(data.inputs.publication, visible, adjacency, category).rows.find(
+      (r) => r.code === place.code,
+    )!;
+    return {
+      category,
+      base: category === ALL ? 'population' : rateBaseFor(category),
+      zScore: row.zScore,
+      pValue: row.pValue,
+      significance: row.significance,
+      smoothedPer1000: row.smoothedPer1000,
+    };
   });
-  const municipalityClasses = Object.fromEntries(data.analysis.hotspots.filter((r) => r.municipalityNis === place.municipalityNis).map((r) => [r.code, r.significance]));
+  const municipalityClasses = Object.fromEntries(
+    data.analysis.hotspots
+      .filter((r) => r.municipalityNis === place.municipalityNis)
+      .map((r) => [r.code, r.significance]),
+  );
 
   const trends: ProfileTrend[] = [];
   for (const p of [...periods].reverse()) {
@@ -105,15 +154,27 @@ export async function loadProfile(
     const b = inputs.bases.find((x) => x.code === place.code)!;
     const cells: Record<string, TrendCell> = {};
     for (const category of [ALL, ...SIGNAL_CATEGORY_CODES]) {
-      const count = inputs.publication.cell(neighbourhoodCell(place.code, category)) ?? { value: null, suppressed: 'secondary' as const };
-      const population = category !== ALL && rateBaseFor(category) === 'population_65_plus' ? b.population65Plus : b.population;
-      cells[category] = { count, per1000: count.suppressed === null && count.value !== null && population ? (count.value / population) * 1000 : null };
+      const count = inputs.publication.cell(neighbourhoodCell(place.code, category)) ?? {
+        value: null,
+        suppressed: 'secondary' as const,
+      };
+      const population =
+        category !== ALL && rateBaseFor(category) === 'population_65_plus' ? b.population65Plus : b.population;
+      cells[category] = {
+        count,
+        per1000:
+          count.suppressed === null && count.value !== null && population ? (count.value / population) * 1000 : null,
+      };
     }
     trends.push({ period: p, cells });
   }
 
   const [own, municipal, servicesInside] = await Promise.all([
-    listNeighbourhoodIndicatorValues(db, [place.municipalityNis], INDICATORS.map((i) => i.code)),
+    listNeighbourhoodIndicatorValues(
+      db,
+      [place.municipalityNis],
+      INDICATORS.map((i) => i.code),
+    ),
     listMunicipalityIndicatorValues(db, [place.municipalityNis]),
     countNeighbourhoodServices(db, place.code),
   ]);
@@ -122,10 +183,23 @@ export async function loadProfile(
     value: own.get(place.code)?.[indicator.code] ?? null,
     municipalityValue: municipal.get(place.municipalityNis)?.[indicator.code] ?? null,
   }));
-  const actions = await loadActions(db, place.code, base, regionNis, periods, (p) => loadRegionInputs(db, place.regionCode, regionNis, p));
+  const actions = await loadActions(db, place.code, base, regionNis, periods, (p) =>
+    loadRegionInputs(db, place.regionCode, regionNis, p),
+  );
   return {
-    place, base, period, periods, indicators, trends, hotspots, municipalityClasses, actions,
-    canRecordActions: canRecordActionIn(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis }),
+    place,
+    base,
+    period,
+    periods,
+    indicators,
+    trends,
+    hotspots,
+    municipalityClasses,
+    actions,
+    canRecordActions: canRecordActionIn(scope, {
+      regionCode: place.regionCode,
+      municipalityNis: place.municipalityNis,
+    }),
     access: data.analysis.access.find((row) => row.code === place.code) ?? null,
     accessTypes: data.analysis.accessTypes,
     servicesInside,
@@ -162,13 +236,23 @@ async function loadActions(
     const group = records.filter((record) => record.categoryCode === category);
     const key = category ?? ALL;
     const monthCounts = await listReleasedNeighbourhoodMonths(db, code, category);
-    const yearShown = Object.fromEntries(publications.map(([id, publication]) => [id, publication.cell(neighbourhoodCell(code, key))?.suppressed === null]));
-    const population = category !== null && rateBaseFor(category) === 'population_65_plus' ? base.population65Plus : base.population;
+    const yearShown = Object.fromEntries(
+      publications.map(([id, publication]) => [
+        id,
+        publication.cell(neighbourhoodCell(code, key))?.suppressed === null,
+      ]),
+    );
+    const population =
+      category !== null && rateBaseFor(category) === 'population_65_plus' ? base.population65Plus : base.population;
     let result: Record<number, ActionEffect | null> = {};
     try {
       result = beforeAfter({
         actions: group.map((record) => ({ id: record.id, windows: actionWindows(record.startDate, range) })),
-        monthCounts, allMonths, yearShown, population, threshold: publications[0]?.[1].threshold ?? 5,
+        monthCounts,
+        allMonths,
+        yearShown,
+        population,
+        threshold: publications[0]?.[1].threshold ?? 5,
       });
     } catch (error) {
       // A table that cannot be protected shows no before/after figures at all, never unsafe ones.

@@ -5,14 +5,26 @@ import { getNeighbourhoodAdjacency } from '@/db/queries/analysis/adjacency';
 import { listNeighbourhoodBases, listNeighbourhoodIndicatorValues } from '@/db/queries/analysis/area-bases';
 import { listNeighbourhoodSupply } from '@/db/queries/analysis/lighting-housing';
 import { getSignalRollupMonths } from '@/db/queries/analysis/signal-counts';
-import { listReleasedCategoryCounts, listReleasedMonthTotals, listSignalReleases, releaseSignalYear } from '@/db/queries/analysis/signal-releases';
+import {
+  listReleasedCategoryCounts,
+  listReleasedMonthTotals,
+  listSignalReleases,
+  releaseSignalYear,
+} from '@/db/queries/analysis/signal-releases';
 import { listSignalPointsForClustering } from '@/db/queries/analysis/signal-points';
 import { getAreaDataVersion } from '@/db/queries/areas';
 import { listLayerVersions } from '@/db/queries/layer-versions';
 import type { Database } from '@/db/schema';
 import { type ClusterSummaries, dbscan, summariseClusters } from '@/lib/analysis/dbscan';
 import { NEED_INDICATORS } from '@/lib/analysis/need-index';
-import { type AnalysisPeriod, defaultPeriod, lastReleasableYear, periodSpan, periodsFromReleases, releasableYears } from '@/lib/analysis/periods';
+import {
+  type AnalysisPeriod,
+  defaultPeriod,
+  lastReleasableYear,
+  periodSpan,
+  periodsFromReleases,
+  releasableYears,
+} from '@/lib/analysis/periods';
 import { type Publication, buildPublication } from '@/lib/analysis/publication';
 import { type AreaBase, type RegionAnalysis, analyseRegion } from '@/lib/analysis/region-analysis';
 import { type SuppressedValue, suppressTable } from '@/lib/analysis/suppression';
@@ -35,12 +47,17 @@ async function dataVersion(db: Kysely<Database>): Promise<string> {
  * The released years, newest first, after releasing those that fell due (the first page view
  * after 1 February releases the year before; lib/analysis/periods.ts).
  */
-export async function loadPeriods(db: Kysely<Database>, today = brusselsToday()): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
+export async function loadPeriods(
+  db: Kysely<Database>,
+  today = brusselsToday(),
+): Promise<{ periods: AnalysisPeriod[]; fallback: AnalysisPeriod | null }> {
   let releases = await listSignalReleases(db);
   const released = new Set(releases.map((release) => release.year));
   // Once the last year that can be due is released, nothing is left to check: skip the data range.
   const upToDate = released.has(lastReleasableYear(today));
-  const due = upToDate ? [] : releasableYears(await getSignalRollupMonths(db), today).filter((release) => !released.has(release.year));
+  const due = upToDate
+    ? []
+    : releasableYears(await getSignalRollupMonths(db), today).filter((release) => !released.has(release.year));
   if (due.length > 0) {
     for (const release of due) await releaseSignalYear(db, release);
     releases = await listSignalReleases(db);
@@ -50,7 +67,11 @@ export async function loadPeriods(db: Kysely<Database>, today = brusselsToday())
 }
 
 /** The period named in the URL, else the default; null when there are no signals at all. */
-export function pickPeriod(periods: readonly AnalysisPeriod[], fallback: AnalysisPeriod | null, wanted: string | undefined): AnalysisPeriod | null {
+export function pickPeriod(
+  periods: readonly AnalysisPeriod[],
+  fallback: AnalysisPeriod | null,
+  wanted: string | undefined,
+): AnalysisPeriod | null {
   return periods.find((period) => period.id === wanted) ?? fallback;
 }
 
@@ -61,7 +82,12 @@ export interface RegionInputs {
 }
 
 /** The region's bases and its publication for one period (cached per data version). */
-export async function loadRegionInputs(db: Kysely<Database>, regionCode: string, regionNis: readonly string[], period: AnalysisPeriod): Promise<RegionInputs> {
+export async function loadRegionInputs(
+  db: Kysely<Database>,
+  regionCode: string,
+  regionNis: readonly string[],
+  period: AnalysisPeriod,
+): Promise<RegionInputs> {
   const version = await dataVersion(db);
   return memo(`publication|${version}|${regionCode}|${period.id}|${period.to}`, async () => {
     const [bases, categoryCounts, monthCounts] = await Promise.all([
@@ -69,7 +95,14 @@ export async function loadRegionInputs(db: Kysely<Database>, regionCode: string,
       listReleasedCategoryCounts(db, regionNis, Number(period.id)),
       listReleasedMonthTotals(db, regionNis, Number(period.id)),
     ]);
-    const publication = buildPublication({ regionCode, neighbourhoods: bases, categoryCounts, monthCounts, months: period.months, threshold: smallNumberThreshold() });
+    const publication = buildPublication({
+      regionCode,
+      neighbourhoods: bases,
+      categoryCounts,
+      monthCounts,
+      months: period.months,
+      threshold: smallNumberThreshold(),
+    });
     return { version, bases, publication };
   });
 }
@@ -87,7 +120,15 @@ export interface RegionAnalysisData {
  */
 export async function loadRegionAnalysis(
   db: Kysely<Database>,
-  options: { regionCode: string; regionNis: readonly string[]; visibleNis: readonly string[]; period: AnalysisPeriod; category: string; distance: number; scope: AccessScope },
+  options: {
+    regionCode: string;
+    regionNis: readonly string[];
+    visibleNis: readonly string[];
+    period: AnalysisPeriod;
+    category: string;
+    distance: number;
+    scope: AccessScope;
+  },
 ): Promise<RegionAnalysisData> {
   const { regionCode, regionNis, visibleNis, period, category, distance, scope } = options;
   const inputs = await loadRegionInputs(db, regionCode, regionNis, period);
@@ -95,10 +136,14 @@ export async function loadRegionAnalysis(
   const span = periodSpan(period);
   const [adjacency, indicators, points, services, supply] = await Promise.all([
     memo(`adjacency|${inputs.version}|${visible}`, () => getNeighbourhoodAdjacency(db, visibleNis)),
-    memo(`indicators|${inputs.version}|${visible}`, () => listNeighbourhoodIndicatorValues(db, visibleNis, Object.keys(NEED_INDICATORS))),
+    memo(`indicators|${inputs.version}|${visible}`, () =>
+      listNeighbourhoodIndicatorValues(db, visibleNis, Object.keys(NEED_INDICATORS)),
+    ),
     memo(`points|${inputs.version}|${visible}`, () => listPopulationPoints(db, visibleNis)),
     memo(`services|${inputs.version}|${visible}`, () => listServiceLocations(db, visibleNis)),
-    memo(`supply|${inputs.version}|${visible}|${period.id}|${period.to}`, () => listNeighbourhoodSupply(db, visibleNis, span)),
+    memo(`supply|${inputs.version}|${visible}|${period.id}|${period.to}`, () =>
+      listNeighbourhoodSupply(db, visibleNis, span),
+    ),
   ]);
   const neighbourhoods = inputs.bases.filter((base) => visibleNis.includes(base.municipalityNis));
   const dwellings = suppressTable(
@@ -106,13 +151,31 @@ export async function loadRegionAnalysis(
     { threshold: smallNumberThreshold() },
   ).values as Record<string, SuppressedValue>;
   const analysis = analyseRegion({
-    publication: inputs.publication, neighbourhoods, adjacency, indicators, category,
-    populationPoints: points, services, distanceLimitMetres: distance, supply, dwellings,
+    publication: inputs.publication,
+    neighbourhoods,
+    adjacency,
+    indicators,
+    category,
+    populationPoints: points,
+    services,
+    distanceLimitMetres: distance,
+    supply,
+    dwellings,
   });
   let clusters: ClusterSummaries | null = null;
   if (scope.canSeeSignalPoints) {
-    const signalPoints = await listSignalPointsForClustering(db, scope.signalPoints, visibleNis, span, category === '*' ? null : [category]);
-    clusters = summariseClusters(signalPoints, dbscan(signalPoints, { epsMetres: CLUSTER_EPS_METRES, minPoints: CLUSTER_MIN_POINTS }), smallNumberThreshold());
+    const signalPoints = await listSignalPointsForClustering(
+      db,
+      scope.signalPoints,
+      visibleNis,
+      span,
+      category === '*' ? null : [category],
+    );
+    clusters = summariseClusters(
+      signalPoints,
+      dbscan(signalPoints, { epsMetres: CLUSTER_EPS_METRES, minPoints: CLUSTER_MIN_POINTS }),
+      smallNumberThreshold(),
+    );
   }
   return { period, inputs, analysis, clusters };
 }

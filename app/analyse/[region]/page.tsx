@@ -9,7 +9,10 @@ import { AnalysisFilters } from '../_components/analysis-filters';
 import { AnalysisWorkspace } from '../_components/analysis-workspace';
 import styles from '../_components/analysis.module.css';
 
-interface Props { params: Promise<{ region: string }>; searchParams: Promise<SearchParamsRecord> }
+interface Props {
+  params: Promise<{ region: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { region } = await params;
@@ -27,7 +30,11 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
   const area = await requireAnalysisArea(code, `/analyse/${code}`);
   const query = parseAnalysisQuery(search);
   const db = await getDb();
-  const [{ t }, { periods, fallback }, version] = await Promise.all([getTranslator(), loadPeriods(db), getAreaDataVersion(db)]);
+  const [{ t }, { periods, fallback }, version] = await Promise.all([
+    getTranslator(),
+    loadPeriods(db),
+    getAreaDataVersion(db),
+  ]);
   const period = pickPeriod(periods, fallback, query.period);
   const filters = <AnalysisFilters regionCode={area.region.code} query={query} periods={periods} period={period} />;
   if (!period) {
@@ -40,8 +47,13 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
     );
   }
   const data = await loadRegionAnalysis(db, {
-    regionCode: area.region.code, regionNis: area.municipalities.map((m) => m.nis), visibleNis: area.visibleNis,
-    period, category: categoryKey(query.category), distance: query.distance, scope: area.scope,
+    regionCode: area.region.code,
+    regionNis: area.municipalities.map((m) => m.nis),
+    visibleNis: area.visibleNis,
+    period,
+    category: categoryKey(query.category),
+    distance: query.distance,
+    scope: area.scope,
   });
   const partial = area.visibleNis.length < area.municipalities.length;
   return (
@@ -50,7 +62,14 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
         <div>
           <h1 className={styles.title}>{t('analysis.heading', { area: area.region.name })}</h1>
           <p className={styles.subtitle}>
-            {partial ? t('analysis.partialScope', { municipalities: area.municipalities.filter((m) => area.visibleNis.includes(m.nis)).map((m) => m.name).join(', ') }) : t('analysis.wholeRegion', { count: area.municipalities.length })}
+            {partial
+              ? t('analysis.partialScope', {
+                  municipalities: area.municipalities
+                    .filter((m) => area.visibleNis.includes(m.nis))
+                    .map((m) => m.name)
+                    .join(', '),
+                })
+              : t('analysis.wholeRegion', { count: area.municipalities.length })}
           </p>
         </div>
         {filters}
@@ -58,7 +77,11 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
       <AnalysisWorkspace
         regionCode={area.region.code}
         dataVersion={version}
-        bbox={partial ? unionBbox(area.municipalities.filter((m) => area.visibleNis.includes(m.nis)).map((m) => m.bbox)) : area.region.bbox}
+        bbox={
+          partial
+            ? unionBbox(area.municipalities.filter((m) => area.visibleNis.includes(m.nis)).map((m) => m.bbox))
+            : area.region.bbox
+        }
         query={query}
         period={period}
         analysis={data.analysis}
@@ -74,7 +97,9 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
 /** The box around the municipalities a person sees: the map opens on them, not the whole region. */
 function unionBbox(boxes: readonly [number, number, number, number][]): [number, number, number, number] {
   return [
-    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
   ];
 }

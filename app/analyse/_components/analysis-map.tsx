@@ -8,7 +8,9 @@ import { MAP_COLORS, NO_DATA_COLOR } from '@/lib/map/palette';
 import { OUTSIDE_COLOR } from '@/lib/map/analysis-palette';
 
 declare global {
-  interface Window { __buurtradarAnalysisMap?: MapLibreMap }
+  interface Window {
+    __buurtradarAnalysisMap?: MapLibreMap;
+  }
 }
 
 const SOURCE = 'analysis-areas';
@@ -53,14 +55,33 @@ export function AnalysisMap(props: AnalysisMapProps) {
       canvasContextAttributes: { preserveDrawingBuffer: props.exportable ?? false },
       style: {
         version: 8,
-        sources: { [SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'code' }, [HULLS]: { type: 'geojson', data: EMPTY } },
+        sources: {
+          [SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+          [HULLS]: { type: 'geojson', data: EMPTY },
+        },
         layers: [
           { id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } },
-          { id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['get', 'color'], OUTSIDE_COLOR], 'fill-opacity': 0.92 } },
+          {
+            id: 'areas-fill',
+            type: 'fill',
+            source: SOURCE,
+            paint: { 'fill-color': ['coalesce', ['get', 'color'], OUTSIDE_COLOR], 'fill-opacity': 0.92 },
+          },
           { id: 'areas-line', type: 'line', source: SOURCE, paint: { 'line-color': '#8a94a3', 'line-width': 0.6 } },
           { id: 'hulls-fill', type: 'fill', source: HULLS, paint: { 'fill-color': '#3f007d', 'fill-opacity': 0.18 } },
-          { id: 'hulls-line', type: 'line', source: HULLS, paint: { 'line-color': '#3f007d', 'line-width': 1.6, 'line-dasharray': [2, 1] } },
-          { id: 'areas-selected', type: 'line', source: SOURCE, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 3 } },
+          {
+            id: 'hulls-line',
+            type: 'line',
+            source: HULLS,
+            paint: { 'line-color': '#3f007d', 'line-width': 1.6, 'line-dasharray': [2, 1] },
+          },
+          {
+            id: 'areas-selected',
+            type: 'line',
+            source: SOURCE,
+            filter: ['==', ['get', 'code'], ''],
+            paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 3 },
+          },
         ],
       },
     });
@@ -74,8 +95,12 @@ export function AnalysisMap(props: AnalysisMapProps) {
       const code = event.features?.[0]?.properties?.code;
       if (typeof code === 'string') select(code);
     });
-    instance.on('mouseenter', 'areas-fill', () => { instance.getCanvas().style.cursor = 'pointer'; });
-    instance.on('mouseleave', 'areas-fill', () => { instance.getCanvas().style.cursor = ''; });
+    instance.on('mouseenter', 'areas-fill', () => {
+      instance.getCanvas().style.cursor = 'pointer';
+    });
+    instance.on('mouseleave', 'areas-fill', () => {
+      instance.getCanvas().style.cursor = '';
+    });
     instance.once('load', () => setMap(instance));
     window.__buurtradarAnalysisMap = instance;
     return () => {
@@ -87,10 +112,15 @@ export function AnalysisMap(props: AnalysisMapProps) {
   const { geometryUrl } = props;
   useEffect(() => {
     let active = true;
-    fetch(geometryUrl).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-      .then((collection: FeatureCollection) => { if (active) setAreas(collection); })
+    fetch(geometryUrl)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((collection: FeatureCollection) => {
+        if (active) setAreas(collection);
+      })
       .catch((error) => console.error('[buurtradar] analysis map geometry', error));
-    return () => { active = false; };
+    return () => {
+      active = false;
+    };
   }, [geometryUrl]);
 
   const { colors } = props;
@@ -100,7 +130,15 @@ export function AnalysisMap(props: AnalysisMapProps) {
       type: 'FeatureCollection',
       features: areas.features.map((feature) => {
         const code = String(feature.properties?.code);
-        return { type: 'Feature', geometry: feature.geometry, properties: { code, name: feature.properties?.name, color: colors[code] ?? (code in colors ? NO_DATA_COLOR : null) } };
+        return {
+          type: 'Feature',
+          geometry: feature.geometry,
+          properties: {
+            code,
+            name: feature.properties?.name,
+            color: colors[code] ?? (code in colors ? NO_DATA_COLOR : null),
+          },
+        };
       }),
     };
     map.getSource<GeoJSONSource>(SOURCE)?.setData(data);
@@ -108,8 +146,12 @@ export function AnalysisMap(props: AnalysisMapProps) {
   }, [map, areas, colors]);
 
   const { hulls, selected } = props;
-  useEffect(() => { map?.getSource<GeoJSONSource>(HULLS)?.setData(hulls ?? EMPTY); }, [map, hulls]);
-  useEffect(() => { map?.setFilter('areas-selected', ['==', ['get', 'code'], selected ?? '']); }, [map, selected]);
+  useEffect(() => {
+    map?.getSource<GeoJSONSource>(HULLS)?.setData(hulls ?? EMPTY);
+  }, [map, hulls]);
+  useEffect(() => {
+    map?.setFilter('areas-selected', ['==', ['get', 'code'], selected ?? '']);
+  }, [map, selected]);
 
   return (
     <div

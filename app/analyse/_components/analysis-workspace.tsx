@@ -47,13 +47,29 @@ export function AnalysisWorkspace(props: AnalysisWorkspaceProps) {
   const [weights, setWeights] = useState(query.weights);
   const [selected, setSelected] = useState<string | undefined>(query.neighbourhood);
 
-  const state = (patch: Partial<AnalysisQuery>) => ({ ...query, period: props.period.id, tab, weights, neighbourhood: selected, ...patch });
+  const state = (patch: Partial<AnalysisQuery>) => ({
+    ...query,
+    period: props.period.id,
+    tab,
+    weights,
+    neighbourhood: selected,
+    ...patch,
+  });
   const writeUrl = (patch: Partial<AnalysisQuery>) => {
     window.history.replaceState(null, '', `/analyse/${props.regionCode}${analysisSearch(state(patch))}`);
   };
-  const changeTab = (next: AnalysisTab) => { setTab(next); writeUrl({ tab: next }); };
-  const changeWeights = (next: typeof weights) => { setWeights(next); writeUrl({ weights: next }); };
-  const choose = (code: string) => { setSelected(code); writeUrl({ neighbourhood: code }); };
+  const changeTab = (next: AnalysisTab) => {
+    setTab(next);
+    writeUrl({ tab: next });
+  };
+  const changeWeights = (next: typeof weights) => {
+    setWeights(next);
+    writeUrl({ weights: next });
+  };
+  const choose = (code: string) => {
+    setSelected(code);
+    writeUrl({ neighbourhood: code });
+  };
 
   // Instant: the index is recomputed in the browser from the inputs the server sent.
   const need = useMemo(() => {
@@ -63,24 +79,44 @@ export function AnalysisWorkspace(props: AnalysisWorkspaceProps) {
   const ranks = useMemo(() => Object.fromEntries(need.areas.map((a) => [a.code, a.rank])), [need]);
   const flags = useMemo(() => accessFlags(analysis.access, ranks), [analysis.access, ranks]);
 
-  const { colors, legend } = useMemo(() => mapColors(tab, analysis, need.areas, flags, t, locale), [tab, analysis, need, flags, t, locale]);
-  const hulls = useMemo<FeatureCollection | null>(() => (props.clusters && tab === 'hotspots' ? {
-    type: 'FeatureCollection',
-    features: props.clusters.clusters.filter((c) => c.hull).map((c) => ({ type: 'Feature', geometry: c.hull!, properties: { count: c.count } })),
-  } : null), [props.clusters, tab]);
+  const { colors, legend } = useMemo(
+    () => mapColors(tab, analysis, need.areas, flags, t, locale),
+    [tab, analysis, need, flags, t, locale],
+  );
+  const hulls = useMemo<FeatureCollection | null>(
+    () =>
+      props.clusters && tab === 'hotspots'
+        ? {
+            type: 'FeatureCollection',
+            features: props.clusters.clusters
+              .filter((c) => c.hull)
+              .map((c) => ({ type: 'Feature', geometry: c.hull!, properties: { count: c.count } })),
+          }
+        : null,
+    [props.clusters, tab],
+  );
 
   const names = useMemo(() => new Map(analysis.hotspots.map((row) => [row.code, row])), [analysis.hotspots]);
-  const geometryUrl = props.visibleNis.length === 1
-    ? `/api/areas/neighbourhoods?municipality=${props.visibleNis[0]}&v=${encodeURIComponent(props.dataVersion)}`
-    : `/api/areas/neighbourhoods?region=${props.regionCode}&v=${encodeURIComponent(props.dataVersion)}`;
-  const exportQuery = (table: string) => `/api/analyse/${props.regionCode}/export?tabel=${table}${analysisSearch({ category: query.category, period: props.period.id, distance: query.distance, weights }).replace('?', '&')}`;
+  const geometryUrl =
+    props.visibleNis.length === 1
+      ? `/api/areas/neighbourhoods?municipality=${props.visibleNis[0]}&v=${encodeURIComponent(props.dataVersion)}`
+      : `/api/areas/neighbourhoods?region=${props.regionCode}&v=${encodeURIComponent(props.dataVersion)}`;
+  const exportQuery = (table: string) =>
+    `/api/analyse/${props.regionCode}/export?tabel=${table}${analysisSearch({ category: query.category, period: props.period.id, distance: query.distance, weights }).replace('?', '&')}`;
 
   return (
     <div className={styles.workspace}>
       <nav className={styles.tabs} aria-label={t('analysis.tabsLabel')}>
         {ANALYSIS_TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? styles.tabActive : styles.tab}
-            onClick={() => changeTab(name)} data-testid={`tab-${name}`}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? styles.tabActive : styles.tab}
+            onClick={() => changeTab(name)}
+            data-testid={`tab-${name}`}
+          >
             {t(`analysis.tab.${name}`)}
           </button>
         ))}
@@ -88,23 +124,63 @@ export function AnalysisWorkspace(props: AnalysisWorkspaceProps) {
       <div className={styles.body}>
         <section className={styles.mapColumn} aria-label={t('analysis.mapLabel')}>
           <div className={styles.mapFrame}>
-            <AnalysisMap geometryUrl={geometryUrl} bbox={props.bbox} colors={colors} selected={selected} onSelect={choose} hulls={hulls}
-              ariaLabel={t('analysis.mapAria', { tab: t(`analysis.tab.${tab}`) })} />
+            <AnalysisMap
+              geometryUrl={geometryUrl}
+              bbox={props.bbox}
+              colors={colors}
+              selected={selected}
+              onSelect={choose}
+              hulls={hulls}
+              ariaLabel={t('analysis.mapAria', { tab: t(`analysis.tab.${tab}`) })}
+            />
           </div>
           <MapLegend title={t(`analysis.legend.${tab}`)} entries={legend} />
           {selected && names.get(selected) && (
             <p className={styles.selection} data-testid="analysis-selection">
               <strong>{names.get(selected)!.name}</strong> ({names.get(selected)!.municipalityName}) ·{' '}
-              <Link href={`/buurt/${selected}?periode=${props.period.id}`} data-testid="selection-profile-link">{t('analysis.openProfile')}</Link>
+              <Link href={`/buurt/${selected}?periode=${props.period.id}`} data-testid="selection-profile-link">
+                {t('analysis.openProfile')}
+              </Link>
             </p>
           )}
-          <p className={styles.note} data-testid="suppression-note">{t('analysis.suppressionNote', { max: props.note.threshold - 1 })}</p>
+          <p className={styles.note} data-testid="suppression-note">
+            {t('analysis.suppressionNote', { max: props.note.threshold - 1 })}
+          </p>
         </section>
         <section className={styles.panel}>
-          {tab === 'hotspots' && <HotspotPanel analysis={analysis} clusters={props.clusters} selected={selected} onSelect={choose} period={props.period.id} />}
-          {tab === 'index' && <NeedPanel need={need} weights={weights} onWeights={changeWeights} names={names} selected={selected} onSelect={choose} period={props.period.id} />}
-          {tab === 'aanbod' && <AccessPanel analysis={analysis} flags={flags} names={names} distance={query.distance} selected={selected} onSelect={choose} />}
-          {tab === 'verlichting' && <LightingPanel analysis={analysis} names={names} selected={selected} onSelect={choose} />}
+          {tab === 'hotspots' && (
+            <HotspotPanel
+              analysis={analysis}
+              clusters={props.clusters}
+              selected={selected}
+              onSelect={choose}
+              period={props.period.id}
+            />
+          )}
+          {tab === 'index' && (
+            <NeedPanel
+              need={need}
+              weights={weights}
+              onWeights={changeWeights}
+              names={names}
+              selected={selected}
+              onSelect={choose}
+              period={props.period.id}
+            />
+          )}
+          {tab === 'aanbod' && (
+            <AccessPanel
+              analysis={analysis}
+              flags={flags}
+              names={names}
+              distance={query.distance}
+              selected={selected}
+              onSelect={choose}
+            />
+          )}
+          {tab === 'verlichting' && (
+            <LightingPanel analysis={analysis} names={names} selected={selected} onSelect={choose} />
+          )}
           {tab === 'wonen' && <HousingPanel analysis={analysis} names={names} selected={selected} onSelect={choose} />}
           {props.canExport && <ExportLinks tab={tab} href={exportQuery} />}
         </section>
@@ -129,9 +205,21 @@ function ExportLinks({ tab, href }: { tab: AnalysisTab; href: (table: string) =>
       {EXPORT_TABLES[tab].map((table) => (
         <p key={table}>
           <span>{t(`analysis.export.table.${table}` as 'analysis.export.table.hotspots')}:</span>{' '}
-          <a href={`${href(table)}&formaat=csv`} download data-testid={`export-${table}-csv`}>CSV</a>{' · '}
-          <a href={`${href(table)}&formaat=csv-excel`} download data-testid={`export-${table}-excel`}>{t('analysis.export.excel')}</a>
-          {table !== 'maanden' && table !== 'gemeenten' && <>{' · '}<a href={`${href(table)}&formaat=geojson`} download data-testid={`export-${table}-geojson`}>GeoJSON</a></>}
+          <a href={`${href(table)}&formaat=csv`} download data-testid={`export-${table}-csv`}>
+            CSV
+          </a>
+          {' · '}
+          <a href={`${href(table)}&formaat=csv-excel`} download data-testid={`export-${table}-excel`}>
+            {t('analysis.export.excel')}
+          </a>
+          {table !== 'maanden' && table !== 'gemeenten' && (
+            <>
+              {' · '}
+              <a href={`${href(table)}&formaat=geojson`} download data-testid={`export-${table}-geojson`}>
+                GeoJSON
+              </a>
+            </>
+          )}
         </p>
       ))}
     </div>
@@ -149,33 +237,44 @@ function mapColors(
   locale: string,
 ): { colors: Record<string, string>; legend: LegendEntry[] } {
   if (tab === 'hotspots') {
-    const colors = Object.fromEntries(analysis.hotspots.map((row) => [row.code, SIGNIFICANCE_COLORS[row.significance]]));
+    const colors = Object.fromEntries(
+      analysis.hotspots.map((row) => [row.code, SIGNIFICANCE_COLORS[row.significance]]),
+    );
     const legend = (Object.keys(SIGNIFICANCE_COLORS) as (keyof typeof SIGNIFICANCE_COLORS)[]).map((key) => ({
-      color: SIGNIFICANCE_COLORS[key], label: t(`analysis.significance.${key}`),
+      color: SIGNIFICANCE_COLORS[key],
+      label: t(`analysis.significance.${key}`),
       count: analysis.hotspots.filter((row) => row.significance === key).length,
     }));
     return { colors, legend };
   }
   if (tab === 'aanbod') {
-    const colors = Object.fromEntries(Object.entries(flags).map(([code, flag]) => [code, ACCESS_FLAG_COLORS[flag.kind]]));
+    const colors = Object.fromEntries(
+      Object.entries(flags).map(([code, flag]) => [code, ACCESS_FLAG_COLORS[flag.kind]]),
+    );
     const legend = (Object.keys(ACCESS_FLAG_COLORS) as (keyof typeof ACCESS_FLAG_COLORS)[]).map((key) => ({
-      color: ACCESS_FLAG_COLORS[key], label: t(`analysis.flag.${key}`), count: Object.values(flags).filter((f) => f.kind === key).length,
+      color: ACCESS_FLAG_COLORS[key],
+      label: t(`analysis.flag.${key}`),
+      count: Object.values(flags).filter((f) => f.kind === key).length,
     }));
     return { colors, legend };
   }
-  const values: [string, number | null][] = tab === 'index'
-    ? needAreas.map((a) => [a.code, a.index])
-    : tab === 'verlichting'
-      ? analysis.lighting.map((row) => [row.code, row.defectShare === null ? null : row.defectShare * 100])
-      : analysis.housing.map((row) => [row.code, row.socialUnitsPer1000]);
+  const values: [string, number | null][] =
+    tab === 'index'
+      ? needAreas.map((a) => [a.code, a.index])
+      : tab === 'verlichting'
+        ? analysis.lighting.map((row) => [row.code, row.defectShare === null ? null : row.defectShare * 100])
+        : analysis.housing.map((row) => [row.code, row.socialUnitsPer1000]);
   const breaks = computeClassBreaks(values.map(([, v]) => v));
   const decimals = tab === 'index' ? 2 : 1;
-  const format = (v: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+  const format = (v: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
   return {
     colors: Object.fromEntries(values.map(([code, v]) => [code, colorFor(breaks, v)])),
     legend: [
       ...breaks.classes.map((c) => ({ color: c.color, label: `${format(c.min)} – ${format(c.max)}`, count: c.count })),
-      ...(breaks.missing > 0 ? [{ color: breaks.noDataColor, label: t('analysis.noValue'), count: breaks.missing }] : []),
+      ...(breaks.missing > 0
+        ? [{ color: breaks.noDataColor, label: t('analysis.noValue'), count: breaks.missing }]
+        : []),
     ],
   };
 }

@@ -2,7 +2,11 @@
 
 import styles from './analysis.module.css';
 
-export interface LegendEntry { color: string; label: string; count?: number }
+export interface LegendEntry {
+  color: string;
+  label: string;
+  count?: number;
+}
 
 export function MapLegend({ title, entries }: { title: string; entries: readonly LegendEntry[] }) {
   return (
@@ -12,7 +16,8 @@ export function MapLegend({ title, entries }: { title: string; entries: readonly
         {entries.map((entry) => (
           <li key={entry.label}>
             <span className={styles.swatch} style={{ background: entry.color }} aria-hidden="true" />
-            {entry.label}{entry.count !== undefined && <span className={styles.legendCount}> ({entry.count})</span>}
+            {entry.label}
+            {entry.count !== undefined && <span className={styles.legendCount}> ({entry.count})</span>}
           </li>
         ))}
       </ul>

@@ -8,5 +8,9 @@ const monthName = (locale: Locale, month: string) =>
 /** "2025", or "2026 (jan.–okt.)" for a year the data covers only in part. */
 export function periodLabel(period: AnalysisPeriod, locale: Locale, t: Translate): string {
   if (period.complete) return period.id;
-  return t('analysis.periodPart', { year: period.id, from: monthName(locale, period.from), to: monthName(locale, period.to) });
+  return t('analysis.periodPart', {
+    year: period.id,
+    from: monthName(locale, period.from),
+    to: monthName(locale, period.to),
+  });
 }

@@ -29,9 +29,8 @@ export async function respondWithAreaData<Q extends { v?: string }>(
     const db = await getDb();
     const version = await getAreaDataVersion(db);
     const etag = `W/"${version}"`;
-    const cacheControl = parsed.value.v === version
-      ? 'public, max-age=86400, stale-while-revalidate=604800'
-      : 'public, no-cache';
+    const cacheControl =
+      parsed.value.v === version ? 'public, max-age=86400, stale-while-revalidate=604800' : 'public, no-cache';
     if (request.headers.get('if-none-match') === etag) {
       return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
     }

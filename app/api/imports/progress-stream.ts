@@ -29,11 +29,20 @@ export function progressStream(work: (send: (line: Line) => void) => Promise<Lin
           send(await work(send));
         } catch (error) {
           console.error('[buurtradar] streamed work failed', error);
-          send({ type: 'result', ok: false, status: 500, error: 'The import failed; nothing was imported. Try again later' });
+          send({
+            type: 'result',
+            ok: false,
+            status: 500,
+            error: 'The import failed; nothing was imported. Try again later',
+          });
         } finally {
           if (open) {
             open = false;
-            try { controller.close(); } catch { /* already closed by the client */ }
+            try {
+              controller.close();
+            } catch {
+              /* already closed by the client */
+            }
           }
         }
       })();
@@ -43,6 +52,11 @@ export function progressStream(work: (send: (line: Line) => void) => Promise<Lin
     },
   });
   return new Response(body, {
-    headers: { ...PERSONAL_HEADERS, 'Cache-Control': 'private, no-store, no-transform', 'Content-Type': 'application/x-ndjson; charset=utf-8', 'X-Accel-Buffering': 'no' },
+    headers: {
+      ...PERSONAL_HEADERS,
+      'Cache-Control': 'private, no-store, no-transform',
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'X-Accel-Buffering': 'no',
+    },
   });
 }

@@ -24,7 +24,8 @@ function refuse(status: 400 | 413 | 415, error: string): UploadRead {
   return { ok: false, response: Response.json({ error }, { status, headers: PERSONAL_HEADERS }) };
 }
 
-const tooLarge = () => refuse(413, `The file is too large: at most ${megabytes(MAX_FILE_BYTES)} can be imported at once`);
+const tooLarge = () =>
+  refuse(413, `The file is too large: at most ${megabytes(MAX_FILE_BYTES)} can be imported at once`);
 
 export async function readUpload(request: Request): Promise<UploadRead> {
   const type = request.headers.get('content-type') ?? '';
@@ -49,7 +50,8 @@ export async function readUpload(request: Request): Promise<UploadRead> {
   for (const [name, value] of form.entries()) {
     const key = name.slice(0, 64);
     if (name === 'file') {
-      if (typeof value === 'string' || file !== null) errors.file = { code: 'invalid', message: 'must be exactly one uploaded file' };
+      if (typeof value === 'string' || file !== null)
+        errors.file = { code: 'invalid', message: 'must be exactly one uploaded file' };
       else file = value;
     } else if (typeof value !== 'string') {
       errors[key] = { code: 'invalid', message: 'must be text, not a file' };
@@ -62,13 +64,18 @@ export async function readUpload(request: Request): Promise<UploadRead> {
   const fields = parseUploadFields(texts);
   if (!fields.ok) Object.assign(errors, fields.errors);
   // A form's file input with nothing chosen still sends a part: an empty file without a name.
-  if ((file === null || (file.name === '' && file.size === 0)) && !errors.file) errors.file = { code: 'required', message: 'is required: choose a CSV or GeoJSON file' };
-  if (Object.keys(errors).length > 0 || !fields.ok || file === null) return { ok: false, response: fieldErrors(errors) };
+  if ((file === null || (file.name === '' && file.size === 0)) && !errors.file)
+    errors.file = { code: 'required', message: 'is required: choose a CSV or GeoJSON file' };
+  if (Object.keys(errors).length > 0 || !fields.ok || file === null)
+    return { ok: false, response: fieldErrors(errors) };
   if (file.size > MAX_FILE_BYTES) return tooLarge();
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Browsers send the bare name; some clients send a path, which says nothing we need.
   const fileName = (file.name.split(/[\\/]/).pop() ?? '').slice(0, 255) || 'upload';
-  return { ok: true, upload: { layer: fields.value.layer, bytes, fileName, choices: fields.value.choices, source: fields.value.source } };
+  return {
+    ok: true,
+    upload: { layer: fields.value.layer, bytes, fileName, choices: fields.value.choices, source: fields.value.source },
+  };
 }
 
 /** The request body, read until `cap` bytes at most. */

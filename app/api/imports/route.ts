@@ -19,16 +19,27 @@ export async function GET(request: Request): Promise<Response> {
   if (!access.ok) return access.response;
   const params = new URL(request.url).searchParams;
   const unknown = [...params.keys()].find((key) => key !== 'limit');
-  if (unknown !== undefined) return Response.json({ error: `Invalid query: ${unknown.slice(0, 40)} is not a parameter (it takes limit)` }, { status: 400, headers: PERSONAL_HEADERS });
+  if (unknown !== undefined)
+    return Response.json(
+      { error: `Invalid query: ${unknown.slice(0, 40)} is not a parameter (it takes limit)` },
+      { status: 400, headers: PERSONAL_HEADERS },
+    );
   const limitText = params.get('limit') ?? '50';
   const limit = /^[0-9]{1,3}$/.test(limitText) ? Number(limitText) : NaN;
-  if (!(limit >= 1 && limit <= 500)) return Response.json({ error: 'Invalid query: limit must be a whole number from 1 to 500' }, { status: 400, headers: PERSONAL_HEADERS });
+  if (!(limit >= 1 && limit <= 500))
+    return Response.json(
+      { error: 'Invalid query: limit must be a whole number from 1 to 500' },
+      { status: 400, headers: PERSONAL_HEADERS },
+    );
   try {
     const runs = await listImportRuns(await getDb(), limit);
     return Response.json({ runs: runs.map(runJson) }, { headers: PERSONAL_HEADERS });
   } catch (error) {
     console.error('[buurtradar] import history failed', error);
-    return Response.json({ error: 'The import history could not be read; try again later' }, { status: 500, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: 'The import history could not be read; try again later' },
+      { status: 500, headers: PERSONAL_HEADERS },
+    );
   }
 }
 
@@ -51,22 +62,49 @@ export async function POST(request: Request): Promise<Response> {
   const { upload } = read;
   try {
     const [db, account] = await Promise.all([getDb(), getCurrentAccount()]);
-    if (!account) return Response.json({ error: 'Sign in first: this needs an account' }, { status: 401, headers: PERSONAL_HEADERS });
+    if (!account)
+      return Response.json(
+        { error: 'Sign in first: this needs an account' },
+        { status: 401, headers: PERSONAL_HEADERS },
+      );
     const plan = await planUpload(db, upload);
-    if (!plan.ok) return Response.json({ error: refusalMessage(plan), report: planReport(plan) }, { status: 400, headers: PERSONAL_HEADERS });
+    if (!plan.ok)
+      return Response.json(
+        { error: refusalMessage(plan), report: planReport(plan) },
+        { status: 400, headers: PERSONAL_HEADERS },
+      );
     const active = await findActiveRunOfFile(db, upload.layer, fileSha256(upload.bytes));
     if (active) {
-      return Response.json({ error: `This file was already imported into this layer (import ${active.id}); undo that import first to import it again`, runId: active.id }, { status: 409, headers: PERSONAL_HEADERS });
+      return Response.json(
+        {
+          error: `This file was already imported into this layer (import ${active.id}); undo that import first to import it again`,
+          runId: active.id,
+        },
+        { status: 409, headers: PERSONAL_HEADERS },
+      );
     }
     const actor = { userId: access.scope.userId, name: account.name };
     return progressStream(async (send) => {
-      const result = await commitImport(db, upload, actor, { plan, onProgress: (progress) => send({ type: 'progress', ...progress }) });
+      const result = await commitImport(db, upload, actor, {
+        plan,
+        onProgress: (progress) => send({ type: 'progress', ...progress }),
+      });
       if (result.ok) return { type: 'result', ok: true, run: runJson(result.run), report: planReport(result.plan) };
-      if (result.status === 400) return { type: 'result', ok: false, status: 400, error: refusalMessage(result.plan), report: planReport(result.plan) };
+      if (result.status === 400)
+        return {
+          type: 'result',
+          ok: false,
+          status: 400,
+          error: refusalMessage(result.plan),
+          report: planReport(result.plan),
+        };
       return { type: 'result', ok: false, status: 409, error: result.error, runId: result.runId };
     });
   } catch (error) {
     console.error('[buurtradar] import failed', error);
-    return Response.json({ error: 'The import failed; nothing was imported. Try again later' }, { status: 500, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: 'The import failed; nothing was imported. Try again later' },
+      { status: 500, headers: PERSONAL_HEADERS },
+    );
   }
 }

@@ -24,13 +24,22 @@ export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Re
 export async function readJsonBody(request: Request): Promise<BodyResult> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
-    return { ok: false, response: personalJson({ error: 'Send the body as JSON (Content-Type: application/json)' }, 415) };
+    return {
+      ok: false,
+      response: personalJson({ error: 'Send the body as JSON (Content-Type: application/json)' }, 415),
+    };
   }
   let text: string;
   try {
     text = await request.text();
   } catch {
-    return { ok: false, response: personalJson({ errors: { _form: { code: 'unreadable_body', message: 'The body could not be read' } } }, 400) };
+    return {
+      ok: false,
+      response: personalJson(
+        { errors: { _form: { code: 'unreadable_body', message: 'The body could not be read' } } },
+        400,
+      ),
+    };
   }
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     return { ok: false, response: personalJson({ error: `The body is larger than ${MAX_BODY_BYTES / 1024} KB` }, 413) };
@@ -38,7 +47,13 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, response: personalJson({ errors: { _form: { code: 'invalid_json', message: 'The body is not valid JSON' } } }, 400) };
+    return {
+      ok: false,
+      response: personalJson(
+        { errors: { _form: { code: 'invalid_json', message: 'The body is not valid JSON' } } },
+        400,
+      ),
+    };
   }
 }
 

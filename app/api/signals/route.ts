@@ -16,7 +16,10 @@ export const dynamic = 'force-dynamic';
  * first. Lists never carry descriptions. 401 anonymous, 403 roles without signal points.
  */
 export async function GET(request: Request): Promise<Response> {
-  const access = await requireScope((scope) => scope.canSeeSignalPoints, 'Your role sees aggregates only, not individual signals');
+  const access = await requireScope(
+    (scope) => scope.canSeeSignalPoints,
+    'Your role sees aggregates only, not individual signals',
+  );
   if (!access.ok) return access.response;
   const params = new URL(request.url).searchParams;
   const query = parseSignalListQuery((name) => params.getAll(name), params.keys());
@@ -45,13 +48,13 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const result = await createSignal(await getDb(), access.scope, parsed.value, { gridMetres: gridMetres() });
     if (!result.ok) {
-      return result.status === 400 ? personalJson({ errors: result.errors, personalData: [] }, 400) : personalJson({ error: result.error }, 409);
+      return result.status === 400
+        ? personalJson({ errors: result.errors, personalData: [] }, 400)
+        : personalJson({ error: result.error }, 409);
     }
-    return personalJson(
-      { created: result.created, signal: result.signal },
-      result.created ? 201 : 200,
-      { Location: `/api/signals/${result.signal.id}` },
-    );
+    return personalJson({ created: result.created, signal: result.signal }, result.created ? 201 : 200, {
+      Location: `/api/signals/${result.signal.id}`,
+    });
   } catch (error) {
     return failure('signal report', error);
   }

@@ -47,14 +47,19 @@ export async function respondWithTile(
     if (isAboutPeople(request.layer)) {
       const scope = await readScope();
       const what = request.layer === 'signals' ? 'signal' : 'substandard-dwelling';
-      const denial = scopeDenial(scope, (s) => signalTileAccess(s) !== null, scope?.canSeeAggregates
-        ? `Your role sees ${what} figures on the analysis pages (/analyse), published per neighbourhood and year; map tiles of ${what}s are for coordinators and advisors`
-        : `Your role does not give access to ${what} figures`);
+      const denial = scopeDenial(
+        scope,
+        (s) => signalTileAccess(s) !== null,
+        scope?.canSeeAggregates
+          ? `Your role sees ${what} figures on the analysis pages (/analyse), published per neighbourhood and year; map tiles of ${what}s are for coordinators and advisors`
+          : `Your role does not give access to ${what} figures`,
+      );
       if (denial) return jsonError(denial.status, denial.error);
       signals = signalTileAccess(scope)!;
     }
     const { db, backend } = await openDatabase();
-    if (request.version === undefined) return redirectTo(url, await getLayerVersion(db, request.layer, privateMinCount));
+    if (request.version === undefined)
+      return redirectTo(url, await getLayerVersion(db, request.layer, privateMinCount));
     const { tile, version } = await getVersionedTile(db, backend, request, { signals, privateMinCount });
     if (version !== request.version) return redirectTo(url, version);
     const headers = { 'Content-Type': MVT_CONTENT_TYPE, 'Cache-Control': signals ? PERSONAL : IMMUTABLE };
@@ -70,7 +75,10 @@ function redirectTo(url: URL, version: string): Response {
   const target = new URL(url);
   target.searchParams.set('v', version);
   // Relative, so it stays right behind a proxy that rewrites the host.
-  return new Response(null, { status: 307, headers: { Location: target.pathname + target.search, 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: target.pathname + target.search, 'Cache-Control': 'no-store' },
+  });
 }
 
 const describe = (r: TileRequest) => `${r.layer}/${r.z}/${r.x}/${r.y}`;

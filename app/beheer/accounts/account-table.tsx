@@ -14,7 +14,9 @@ export function AccountTable({ accounts, selfId }: { accounts: Row[]; selfId: nu
   const { t } = useI18n();
   return (
     <section className={styles.card} aria-labelledby="accounts-title">
-      <h2 id="accounts-title" className={styles.cardTitle}>{t('admin.accounts.listTitle', { count: accounts.length })}</h2>
+      <h2 id="accounts-title" className={styles.cardTitle}>
+        {t('admin.accounts.listTitle', { count: accounts.length })}
+      </h2>
       <div className={styles.tableWrap}>
         <table className={styles.table} data-testid="account-table">
           <thead>
@@ -24,7 +26,9 @@ export function AccountTable({ accounts, selfId }: { accounts: Row[]; selfId: nu
               <th>{t('admin.accounts.col.organisation')}</th>
               <th>{t('admin.accounts.col.area')}</th>
               <th>{t('admin.accounts.col.status')}</th>
-              <th><span className="visually-hidden">{t('admin.history.col.actions')}</span></th>
+              <th>
+                <span className="visually-hidden">{t('admin.history.col.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,13 +40,26 @@ export function AccountTable({ accounts, selfId }: { accounts: Row[]; selfId: nu
                 </td>
                 <td>{t(ROLE_KEYS[account.role])}</td>
                 <td>{account.organisationName ?? '—'}</td>
-                <td>{account.role === 'regional_analyst' ? account.regionName ?? account.regionCode : account.municipalities.map((m) => m.name).join(', ') || '—'}</td>
                 <td>
-                  {account.disabledAt ? <span className={`${styles.badge} ${styles.badgeMuted}`} data-testid="account-status">{t('admin.accounts.disabled')}</span>
-                    : <span className={styles.badge} data-testid="account-status">{t('admin.accounts.active')}</span>}
+                  {account.role === 'regional_analyst'
+                    ? (account.regionName ?? account.regionCode)
+                    : account.municipalities.map((m) => m.name).join(', ') || '—'}
+                </td>
+                <td>
+                  {account.disabledAt ? (
+                    <span className={`${styles.badge} ${styles.badgeMuted}`} data-testid="account-status">
+                      {t('admin.accounts.disabled')}
+                    </span>
+                  ) : (
+                    <span className={styles.badge} data-testid="account-status">
+                      {t('admin.accounts.active')}
+                    </span>
+                  )}
                   <div className={styles.hint}>{t('admin.accounts.sessions', { count: account.activeSessions })}</div>
                 </td>
-                <td><AccountActions id={account.id} disabled={account.disabledAt !== null} self={account.id === selfId} /></td>
+                <td>
+                  <AccountActions id={account.id} disabled={account.disabledAt !== null} self={account.id === selfId} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -60,20 +77,40 @@ function AccountActions({ id, disabled, self }: { id: number; disabled: boolean;
   return (
     <form action={action} className={styles.inlineActions}>
       <input type="hidden" name="userId" value={id} />
-      <button type="submit" name="intent" value="revoke" className="button button-small" disabled={pending} data-testid={`revoke-${id}`}>
+      <button
+        type="submit"
+        name="intent"
+        value="revoke"
+        className="button button-small"
+        disabled={pending}
+        data-testid={`revoke-${id}`}
+      >
         {t('admin.accounts.revoke')}
       </button>
       {!disabled && !self && (
-        <button type="submit" name="intent" value="disable" className={`button button-small ${styles.buttonDanger}`} disabled={pending} data-testid={`disable-${id}`}>
+        <button
+          type="submit"
+          name="intent"
+          value="disable"
+          className={`button button-small ${styles.buttonDanger}`}
+          disabled={pending}
+          data-testid={`disable-${id}`}
+        >
           {t('admin.accounts.disable')}
         </button>
       )}
       {state.status === 'done' && (
         <span className={styles.hint} role="status" data-testid={`account-message-${id}`}>
-          {state.message === 'revoked' ? t('admin.accounts.revoked', { count: state.count ?? 0 }) : t('admin.accounts.disabledNow')}
+          {state.message === 'revoked'
+            ? t('admin.accounts.revoked', { count: state.count ?? 0 })
+            : t('admin.accounts.disabledNow')}
         </span>
       )}
-      {state.status === 'error' && <span className={styles.fieldError} role="alert">{state.message}</span>}
+      {state.status === 'error' && (
+        <span className={styles.fieldError} role="alert">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -18,7 +18,10 @@ export type AccountFormState =
   /** `values`: what was typed (never the password), so the form can show it again. */
   | { status: 'error'; errors: Record<string, FieldError>; values?: Record<string, string | string[]> };
 
-export type AccountActionState = { status: 'idle' } | { status: 'done'; message: 'disabled' | 'revoked'; count?: number } | { status: 'error'; message: string };
+export type AccountActionState =
+  | { status: 'idle' }
+  | { status: 'done'; message: 'disabled' | 'revoked'; count?: number }
+  | { status: 'error'; message: string };
 
 const DENIED = { _form: { code: 'forbidden', message: 'Only administrators manage accounts' } };
 
@@ -29,16 +32,28 @@ async function managerId(): Promise<number | null> {
 
 export async function createAccountAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   // A forged call (a form post without the action's state) brings no FormData: not a 500.
-  if (!(formData instanceof FormData)) return { status: 'error', errors: { _form: { code: 'invalid_body', message: 'Send the account form' } } };
+  if (!(formData instanceof FormData))
+    return { status: 'error', errors: { _form: { code: 'invalid_body', message: 'Send the account form' } } };
   const actor = await managerId();
   if (actor === null) return { status: 'error', errors: DENIED };
   const fields: Record<string, unknown> = {};
-  for (const name of ['name', 'email', 'password', 'role', 'organisation', 'newOrganisationName', 'newOrganisationType', 'regionCode']) {
+  for (const name of [
+    'name',
+    'email',
+    'password',
+    'role',
+    'organisation',
+    'newOrganisationName',
+    'newOrganisationType',
+    'regionCode',
+  ]) {
     const value = formData.get(name);
     fields[name] = typeof value === 'string' ? value : name.startsWith('newOrganisation') ? undefined : '';
   }
   fields.municipalities = formData.getAll('municipalities').filter((value) => typeof value === 'string');
-  const values = Object.fromEntries(Object.entries(fields).filter(([name, value]) => name !== 'password' && value !== undefined)) as Record<string, string | string[]>;
+  const values = Object.fromEntries(
+    Object.entries(fields).filter(([name, value]) => name !== 'password' && value !== undefined),
+  ) as Record<string, string | string[]>;
   const parsed = parseAccountForm(fields);
   if (!parsed.ok) return { status: 'error', errors: parsed.errors, values };
   try {
@@ -48,7 +63,10 @@ export async function createAccountAction(_previous: AccountFormState, formData:
     return { status: 'created', userId: result.userId };
   } catch (error) {
     console.error('[buurtradar] creating an account failed', error);
-    return { status: 'error', errors: { _form: { code: 'unavailable', message: 'The account could not be created; try again later' } } };
+    return {
+      status: 'error',
+      errors: { _form: { code: 'unavailable', message: 'The account could not be created; try again later' } },
+    };
   }
 }
 
@@ -63,7 +81,8 @@ export async function accountAction(_previous: AccountActionState, formData: For
   if (actor === null) return { status: 'error', message: DENIED._form.message };
   const userId = userIdOf(formData);
   const intent = formData.get('intent');
-  if (userId === null || (intent !== 'disable' && intent !== 'revoke')) return { status: 'error', message: 'Unknown account or action' };
+  if (userId === null || (intent !== 'disable' && intent !== 'revoke'))
+    return { status: 'error', message: 'Unknown account or action' };
   try {
     const db = await getDb();
     if (intent === 'disable') {

@@ -21,7 +21,11 @@ export default async function AccountsPage() {
   const account = await requireAdminPage('/beheer/accounts', canManageAccounts);
   const db = await getDb();
   const [{ t }, accounts, organisations, municipalities, regions] = await Promise.all([
-    getTranslator(), listAccounts(db), listOrganisations(db), listMunicipalityChoices(db), listRegions(db),
+    getTranslator(),
+    listAccounts(db),
+    listOrganisations(db),
+    listMunicipalityChoices(db),
+    listRegions(db),
   ]);
   return (
     <>

@@ -34,7 +34,9 @@ const EVENT_KEYS = {
   'import.undone': 'admin.audit.event.import.undone',
 } as const satisfies Partial<Record<AuditEvent, MessageKey>>;
 
-interface AuditPageProps { searchParams: Promise<Record<string, string | string[] | undefined>> }
+interface AuditPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
 
 /**
  * /beheer/audit: sign-ins, exports, status changes, imports and account changes, newest
@@ -51,24 +53,50 @@ export default async function AuditLogPage({ searchParams }: AuditPageProps) {
     getTranslator(),
     getDb().then((db) => listAuditPage(db, { event: query.event, page: query.page, pageSize: AUDIT_PAGE_SIZE })),
   ]);
-  const label = (event: string) => (Object.hasOwn(EVENT_KEYS, event) ? t(EVENT_KEYS[event as keyof typeof EVENT_KEYS]) : event);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Brussels' });
+  const label = (event: string) =>
+    Object.hasOwn(EVENT_KEYS, event) ? t(EVENT_KEYS[event as keyof typeof EVENT_KEYS]) : event;
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Brussels',
+  });
   const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
-  const pageHref = (page: number) => `/beheer/audit?${new URLSearchParams({ ...(query.event ? { gebeurtenis: query.event } : {}), pagina: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/beheer/audit?${new URLSearchParams({ ...(query.event ? { gebeurtenis: query.event } : {}), pagina: String(page) })}`;
   return (
     <>
       <h1 className={styles.heading}>{t('admin.audit.title')}</h1>
       <p className={styles.intro}>{t('admin.audit.intro')}</p>
       <section className={styles.card} aria-labelledby="audit-title">
-        <h2 id="audit-title" className={styles.cardTitle}>{t('admin.audit.count', { count: log.total.toLocaleString(locale) })}</h2>
-        {!parsed.ok && <p className={styles.alert} role="alert" data-testid="audit-query-error">{t('admin.audit.badQuery')}</p>}
+        <h2 id="audit-title" className={styles.cardTitle}>
+          {t('admin.audit.count', { count: log.total.toLocaleString(locale) })}
+        </h2>
+        {!parsed.ok && (
+          <p className={styles.alert} role="alert" data-testid="audit-query-error">
+            {t('admin.audit.badQuery')}
+          </p>
+        )}
         <form method="get" action="/beheer/audit" className={styles.actions} data-testid="audit-filter">
-          <label htmlFor="audit-event" className={styles.fieldLabel}>{t('admin.audit.filter')}</label>
-          <select id="audit-event" name="gebeurtenis" defaultValue={query.event ?? ''} className={`${styles.selectInput} ${styles.selectAuto}`} data-testid="audit-event">
+          <label htmlFor="audit-event" className={styles.fieldLabel}>
+            {t('admin.audit.filter')}
+          </label>
+          <select
+            id="audit-event"
+            name="gebeurtenis"
+            defaultValue={query.event ?? ''}
+            className={`${styles.selectInput} ${styles.selectAuto}`}
+            data-testid="audit-event"
+          >
             <option value="">{t('admin.audit.allEvents')}</option>
-            {AUDIT_EVENTS.map((event) => <option key={event} value={event}>{label(event)}</option>)}
+            {AUDIT_EVENTS.map((event) => (
+              <option key={event} value={event}>
+                {label(event)}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="button button-small" data-testid="audit-apply">{t('admin.audit.apply')}</button>
+          <button type="submit" className="button button-small" data-testid="audit-apply">
+            {t('admin.audit.apply')}
+          </button>
         </form>
         <div className={`${styles.tableWrap} ${styles.spaced}`}>
           <table className={styles.table} data-testid="audit-table">
@@ -82,15 +110,26 @@ export default async function AuditLogPage({ searchParams }: AuditPageProps) {
               </tr>
             </thead>
             <tbody>
-              {log.items.length === 0 && <tr><td colSpan={5} className={styles.empty}>{t('admin.audit.empty')}</td></tr>}
+              {log.items.length === 0 && (
+                <tr>
+                  <td colSpan={5} className={styles.empty}>
+                    {t('admin.audit.empty')}
+                  </td>
+                </tr>
+              )}
               {log.items.map((entry) => (
                 <tr key={entry.id} data-testid="audit-row" data-event={entry.event}>
                   <td className={styles.num}>{when.format(entry.occurredAt)}</td>
-                  <td>{label(entry.event)}<div className={styles.hint}>{entry.event}</div></td>
+                  <td>
+                    {label(entry.event)}
+                    <div className={styles.hint}>{entry.event}</div>
+                  </td>
                   <td>{entry.actorName ?? (entry.actorUserId === null ? '—' : `#${entry.actorUserId}`)}</td>
                   <td>{entry.targetKind ? `${entry.targetKind} ${entry.targetId ?? ''}` : '—'}</td>
                   <td className={styles.hint}>
-                    {Object.entries(entry.details).map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`).join(' · ') || '—'}
+                    {Object.entries(entry.details)
+                      .map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`)
+                      .join(' · ') || '—'}
                   </td>
                 </tr>
               ))}
@@ -99,9 +138,17 @@ export default async function AuditLogPage({ searchParams }: AuditPageProps) {
         </div>
         {pages > 1 && (
           <nav className={styles.pager} aria-label={t('admin.audit.pages')}>
-            {log.page > 1 && <Link className="button button-small" href={pageHref(log.page - 1)}>{t('admin.previous')}</Link>}
+            {log.page > 1 && (
+              <Link className="button button-small" href={pageHref(log.page - 1)}>
+                {t('admin.previous')}
+              </Link>
+            )}
             <span className={styles.hint}>{t('admin.pageOf', { page: log.page, pages })}</span>
-            {log.page < pages && <Link className="button button-small" href={pageHref(log.page + 1)} data-testid="audit-next">{t('admin.next')}</Link>}
+            {log.page < pages && (
+              <Link className="button button-small" href={pageHref(log.page + 1)} data-testid="audit-next">
+                {t('admin.next')}
+              </Link>
+            )}
           </nav>
         )}
       </section>

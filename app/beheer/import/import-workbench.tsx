@@ -52,7 +52,11 @@ export function ImportWorkbench() {
     setFieldErrors({});
     setError(null);
     const response = await send('/api/imports/dry-run', new FormData(form.current));
-    const body = await response?.json().catch(() => null) as { report?: PlanReport; error?: string; errors?: Record<string, FieldError> } | null;
+    const body = (await response?.json().catch(() => null)) as {
+      report?: PlanReport;
+      error?: string;
+      errors?: Record<string, FieldError>;
+    } | null;
     if (body?.report) {
       setStage({ kind: 'checked', report: body.report });
       return;
@@ -80,36 +84,75 @@ export function ImportWorkbench() {
         router.refresh();
         return;
       }
-      setStage(last?.report ? { kind: 'checked', report: last.report as PlanReport } : { kind: 'checked', report: checked });
+      setStage(
+        last?.report ? { kind: 'checked', report: last.report as PlanReport } : { kind: 'checked', report: checked },
+      );
       setError(typeof last?.error === 'string' ? last.error : t('admin.import.error.unavailable'));
       router.refresh();
       return;
     }
-    const body = await response?.json().catch(() => null) as { report?: PlanReport; error?: string } | null;
+    const body = (await response?.json().catch(() => null)) as { report?: PlanReport; error?: string } | null;
     setStage({ kind: 'checked', report: body?.report ?? checked });
     setError(body?.error ?? t('admin.import.error.unavailable'));
   }
 
-  const advancedOpen = report?.errors.some((problem) => problem.row === null && OPTION_PROBLEMS.has(problem.code)) ?? false;
+  const advancedOpen =
+    report?.errors.some((problem) => problem.row === null && OPTION_PROBLEMS.has(problem.code)) ?? false;
   return (
     <>
       <section className={styles.card} aria-labelledby="import-form-title">
-        <h2 id="import-form-title" className={styles.cardTitle}>{t('admin.import.formTitle')}</h2>
-        <form ref={form} onChange={reset} onSubmit={(event) => { event.preventDefault(); void dryRun(); }} data-testid="import-form" noValidate>
-          <ImportFields layer={layer} onLayer={(next) => { setLayer(next); reset(); }} disabled={busy} errors={fieldErrors} advancedOpen={advancedOpen} />
+        <h2 id="import-form-title" className={styles.cardTitle}>
+          {t('admin.import.formTitle')}
+        </h2>
+        <form
+          ref={form}
+          onChange={reset}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void dryRun();
+          }}
+          data-testid="import-form"
+          noValidate
+        >
+          <ImportFields
+            layer={layer}
+            onLayer={(next) => {
+              setLayer(next);
+              reset();
+            }}
+            disabled={busy}
+            errors={fieldErrors}
+            advancedOpen={advancedOpen}
+          />
           <div className={styles.actions}>
             <button type="submit" className="button" disabled={busy} data-testid="import-dry-run">
               {stage.kind === 'checking' ? t('admin.import.checking') : t('admin.import.dryRun')}
             </button>
             {(stage.kind === 'checked' || stage.kind === 'committing') && stage.report.ok && (
-              <button type="button" className="button button-primary" disabled={busy} onClick={() => void commit()} data-testid="import-commit">
-                {stage.kind === 'committing' ? t('admin.import.committing') : t('admin.import.commit', { rows: (stage.report.summary.valuesRolledUp ?? stage.report.summary.rowsValid).toLocaleString() })}
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy}
+                onClick={() => void commit()}
+                data-testid="import-commit"
+              >
+                {stage.kind === 'committing'
+                  ? t('admin.import.committing')
+                  : t('admin.import.commit', {
+                      rows: (stage.report.summary.valuesRolledUp ?? stage.report.summary.rowsValid).toLocaleString(),
+                    })}
               </button>
             )}
           </div>
-          {error && <p className={styles.alert} role="alert" data-testid="import-error">{error}</p>}
+          {error && (
+            <p className={styles.alert} role="alert" data-testid="import-error">
+              {error}
+            </p>
+          )}
         </form>
-        {(stage.kind === 'committing' || stage.kind === 'done') && <CommitProgress progress={stage.progress} done={stage.kind === 'done'} />}
+        {(stage.kind === 'committing' || stage.kind === 'done') && (
+          <CommitProgress progress={stage.progress} done={stage.kind === 'done'} />
+        )}
         {stage.kind === 'done' && (
           <p className={styles.success} role="status" data-testid="import-done">
             {t('admin.import.done', { id: stage.run.id, rows: stage.run.rowCount.toLocaleString() })}{' '}

@@ -3,7 +3,10 @@
  * Returns the last line (the import's result). A line that does not parse is skipped: a
  * progress line lost in a proxy must not break the page.
  */
-export async function readJsonLines(response: Response, onLine: (line: Record<string, unknown>) => void): Promise<Record<string, unknown> | null> {
+export async function readJsonLines(
+  response: Response,
+  onLine: (line: Record<string, unknown>) => void,
+): Promise<Record<string, unknown> | null> {
   if (!response.body) return null;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

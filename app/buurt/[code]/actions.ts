@@ -9,15 +9,25 @@ import { lookupNeighbourhood } from '@/app/_server/analysis/profile-data';
 
 export type ActionFormState =
   | { ok: true; id: number }
-  | { ok: false; error?: string; errors?: Record<string, { code: string; message: string }>; values?: Record<string, string> }
+  | {
+      ok: false;
+      error?: string;
+      errors?: Record<string, { code: string; message: string }>;
+      values?: Record<string, string>;
+    }
   | null;
 
 /** Records an action for the neighbourhood; only roles that may (lib/auth/access.ts). */
-export async function recordAction(code: string, _previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function recordAction(
+  code: string,
+  _previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const access = await lookupNeighbourhood(code);
   if (!access.ok) return { ok: false, error: access.status === 401 ? 'sign_in' : 'not_found' };
   const { place, scope } = access;
-  if (!canRecordActionIn(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis })) return { ok: false, error: 'forbidden' };
+  if (!canRecordActionIn(scope, { regionCode: place.regionCode, municipalityNis: place.municipalityNis }))
+    return { ok: false, error: 'forbidden' };
   const parsed = actionFormSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, { code: string; message: string }> = {};
@@ -26,10 +36,17 @@ export async function recordAction(code: string, _previous: ActionFormState, for
       errors[field] ??= { code: issue.code, message: issue.message };
     }
     // The form is reset after every submission: send the values back so nothing typed is lost.
-    const values = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const values = Object.fromEntries(
+      [...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
     return { ok: false, errors, values };
   }
-  const id = await insertNeighbourhoodAction(await getDb(), { neighbourhoodCode: place.code, municipalityNis: place.municipalityNis }, parsed.data, scope.userId);
+  const id = await insertNeighbourhoodAction(
+    await getDb(),
+    { neighbourhoodCode: place.code, municipalityNis: place.municipalityNis },
+    parsed.data,
+    scope.userId,
+  );
   revalidatePath(`/buurt/${place.code}`);
   return { ok: true, id };
 }

@@ -6,7 +6,13 @@ import { resolveMapArea } from './load-area';
  * loading boundary, so an unknown region or municipality answers with a real HTTP 404 (a
  * notFound() inside the boundary would arrive after a 200 had been sent).
  */
-export default async function MapAreaLayout({ children, params }: { children: ReactNode; params: Promise<{ area?: string[] }> }) {
+export default async function MapAreaLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ area?: string[] }>;
+}) {
   await resolveMapArea((await params).area);
   return children;
 }

@@ -45,7 +45,7 @@ export default async function MapPage({ params, searchParams }: MapPageProps) {
   // (coordinators, advisors); roles with aggregates only get them on the analysis pages. The
   // figures API and the tiles check this again for every request.
   const canSeeSignals = signalTileAccess(scope) !== null;
-  const signalsLock = canSeeSignals ? undefined : scope?.canSeeAggregates ? 'analysis' as const : 'signIn' as const;
+  const signalsLock = canSeeSignals ? undefined : scope?.canSeeAggregates ? ('analysis' as const) : ('signIn' as const);
   return (
     <MapExplorer
       regions={regions}

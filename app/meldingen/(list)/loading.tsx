@@ -6,7 +6,10 @@ export default async function SignalListLoading() {
   return (
     <div className={styles.page} aria-busy="true">
       <div className={styles.wide}>
-        <p className={styles.loading} role="status"><span className="spinner" aria-hidden="true" />{t('signals.loading')}</p>
+        <p className={styles.loading} role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('signals.loading')}
+        </p>
       </div>
     </div>
   );

@@ -11,8 +11,18 @@ import { signalPointCollection } from '@/lib/map/signal-points';
 import type { BasemapOptions } from '@/lib/map/style';
 
 /** The list's signals as dots on their (generalised) points; a click opens the signal. */
-export function SignalsMap({ points, municipalities, bounds, dataVersion, basemap }: {
-  points: SignalPoint[]; municipalities: string[]; bounds: BBox; dataVersion: string; basemap: BasemapOptions;
+export function SignalsMap({
+  points,
+  municipalities,
+  bounds,
+  dataVersion,
+  basemap,
+}: {
+  points: SignalPoint[];
+  municipalities: string[];
+  bounds: BBox;
+  dataVersion: string;
+  basemap: BasemapOptions;
 }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -20,9 +30,13 @@ export function SignalsMap({ points, municipalities, bounds, dataVersion, basema
   const collection = useMemo(() => signalPointCollection(points), [points]);
   return (
     <PointMap
-      basemap={basemap} bounds={bounds} neighbourhoods={neighbourhoods} points={collection}
+      basemap={basemap}
+      bounds={bounds}
+      neighbourhoods={neighbourhoods}
+      points={collection}
       onPointClick={(id) => router.push(`/meldingen/${id}`)}
-      label={t('signals.list.mapLabel')} controlLabels={{ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }}
+      label={t('signals.list.mapLabel')}
+      controlLabels={{ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }}
       testId="signals-map"
     />
   );

@@ -9,7 +9,13 @@ import { loadSignal } from './load-signal';
  * in (and back to this signal), roles without signal points get 403, and a signal that is
  * missing or not the person's to see a 404.
  */
-export default async function SignalLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function SignalLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const number = parseSignalId(id);
   await requirePageScope(number === null ? '/meldingen' : `/meldingen/${number}`, (scope) => scope.canSeeSignalPoints);

@@ -6,7 +6,10 @@ export default async function SignalLoading() {
   return (
     <div className={styles.page} aria-busy="true">
       <div className={styles.narrow}>
-        <p className={styles.loading} role="status"><span className="spinner" aria-hidden="true" />{t('signals.loading')}</p>
+        <p className={styles.loading} role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('signals.loading')}
+        </p>
       </div>
     </div>
   );

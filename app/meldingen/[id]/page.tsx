@@ -19,7 +19,9 @@ import { StatusForm } from './status-form';
 
 export const dynamic = 'force-dynamic';
 
-interface SignalPageProps { params: Promise<{ id: string }> }
+interface SignalPageProps {
+  params: Promise<{ id: string }>;
+}
 
 export async function generateMetadata({ params }: SignalPageProps): Promise<Metadata> {
   const [{ t }, { id }] = await Promise.all([getTranslator(), params]);
@@ -41,33 +43,61 @@ export default async function SignalPage({ params }: SignalPageProps) {
   const category = SIGNAL_CATEGORIES.find((c) => c.code === signal.category);
   const sub = category?.subcategories.find((s) => s.code === signal.subcategory);
   const manages = canChangeSignalStatus(scope, { municipalityNis: signal.municipalityNis, reporterUserId: null });
-  const services = manages && NEXT_STATUSES[signal.status].includes('referred') ? await listReferralServices(db, signal.municipalityNis) : [];
+  const services =
+    manages && NEXT_STATUSES[signal.status].includes('referred')
+      ? await listReferralServices(db, signal.municipalityNis)
+      : [];
   const partner = PARTNER_TYPE_LABELS[signal.partnerType as PartnerType]?.[lang] ?? signal.partnerType;
   return (
     <div className={styles.page}>
       <div className={styles.narrow}>
-        <Link href="/meldingen" className={styles.back}>← {t('signals.detail.back')}</Link>
+        <Link href="/meldingen" className={styles.back}>
+          ← {t('signals.detail.back')}
+        </Link>
         <header className={styles.pageHead}>
           <p className="eyebrow">{t('signals.detail.eyebrow', { id: signal.id })}</p>
-          <h1 className={styles.title} data-testid="signal-title">{category ? category[lang] : signal.category}{sub ? ` · ${sub[lang]}` : ''}</h1>
-          <p data-testid="signal-status"><StatusBadge status={signal.status} lang={lang} /></p>
+          <h1 className={styles.title} data-testid="signal-title">
+            {category ? category[lang] : signal.category}
+            {sub ? ` · ${sub[lang]}` : ''}
+          </h1>
+          <p data-testid="signal-status">
+            <StatusBadge status={signal.status} lang={lang} />
+          </p>
         </header>
 
         <section className={styles.card} aria-labelledby="signal-facts-heading">
-          <h2 id="signal-facts-heading" className="section-heading">{t('signals.detail.facts')}</h2>
+          <h2 id="signal-facts-heading" className="section-heading">
+            {t('signals.detail.facts')}
+          </h2>
           <dl className={styles.facts}>
-            <dt>{t('signals.detail.place')}</dt><dd>{signal.neighbourhoodName}, {signal.municipalityName}</dd>
-            <dt>{t('signals.detail.observed')}</dt><dd>{formatDay(locale, signal.observedAt)}</dd>
-            <dt>{t('signals.detail.reported')}</dt><dd>{formatMoment(locale, signal.reportedAt)}</dd>
-            <dt>{t('report.urgency')}</dt><dd>{t(`report.urgency.${signal.urgency}`)}</dd>
-            <dt>{t('signals.detail.followUp')}</dt><dd>{signal.followUpRequested ? t('signals.detail.yes') : t('signals.detail.no')}</dd>
+            <dt>{t('signals.detail.place')}</dt>
+            <dd>
+              {signal.neighbourhoodName}, {signal.municipalityName}
+            </dd>
+            <dt>{t('signals.detail.observed')}</dt>
+            <dd>{formatDay(locale, signal.observedAt)}</dd>
+            <dt>{t('signals.detail.reported')}</dt>
+            <dd>{formatMoment(locale, signal.reportedAt)}</dd>
+            <dt>{t('report.urgency')}</dt>
+            <dd>{t(`report.urgency.${signal.urgency}`)}</dd>
+            <dt>{t('signals.detail.followUp')}</dt>
+            <dd>{signal.followUpRequested ? t('signals.detail.yes') : t('signals.detail.no')}</dd>
             <dt>{t('signals.detail.reporter')}</dt>
-            <dd>{signal.organisationName ? `${signal.organisationName} · ${partner}` : partner}{signal.own ? ` (${t('signals.list.own')})` : ''}</dd>
+            <dd>
+              {signal.organisationName ? `${signal.organisationName} · ${partner}` : partner}
+              {signal.own ? ` (${t('signals.list.own')})` : ''}
+            </dd>
           </dl>
           <h2 className="section-heading">{t('signals.detail.description')}</h2>
-          {signal.canReadDescription
-            ? <p className={styles.description} data-testid="signal-description">{signal.description ?? t('signals.detail.noDescription')}</p>
-            : <p className={styles.hint} data-testid="signal-description-hidden">{t('signals.detail.descriptionHidden')}</p>}
+          {signal.canReadDescription ? (
+            <p className={styles.description} data-testid="signal-description">
+              {signal.description ?? t('signals.detail.noDescription')}
+            </p>
+          ) : (
+            <p className={styles.hint} data-testid="signal-description-hidden">
+              {t('signals.detail.descriptionHidden')}
+            </p>
+          )}
         </section>
 
         {manages && signal.status !== 'closed' && (

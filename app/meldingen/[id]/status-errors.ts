@@ -7,7 +7,8 @@ export type StatusFormField = 'toStatus' | 'outcome' | 'referredServiceId' | 're
 export function statusErrorMessage(t: Translate, field: string, error: FieldError): string {
   if (field === 'fromStatus' && error.code === 'stale') return t('status.error.stale');
   if (field === 'toStatus') return t('status.error.toStatus');
-  if (field === 'outcome') return error.code === 'required' ? t('status.error.outcomeRequired') : t('status.error.outcome');
+  if (field === 'outcome')
+    return error.code === 'required' ? t('status.error.outcomeRequired') : t('status.error.outcome');
   if (field === 'referredServiceId') return t('status.error.service');
   if (field === 'referredOrganisation') {
     if (error.code === 'required') return t('status.error.referralRequired');

@@ -8,7 +8,12 @@ import type { ReferralService } from '@/db/queries/signal-status';
 import type { SignalStatus } from '@/lib/signals/categories';
 import { SIGNAL_OUTCOME_LABELS, SIGNAL_STATUS_LABELS } from '@/lib/signals/labels';
 import type { FieldError } from '@/lib/signals/report-form';
-import { NOTE_MAX, REFERRED_ORGANISATION_MAX, type SignalOutcome, parseStatusChange } from '@/lib/signals/status-workflow';
+import {
+  NOTE_MAX,
+  REFERRED_ORGANISATION_MAX,
+  type SignalOutcome,
+  parseStatusChange,
+} from '@/lib/signals/status-workflow';
 import { statusErrorMessage, type StatusFormField } from './status-errors';
 
 interface StatusFormProps {
@@ -20,8 +25,12 @@ interface StatusFormProps {
 }
 
 const FIELD_IDS: Record<StatusFormField, string> = {
-  toStatus: 'status-to', outcome: 'status-outcome', referredServiceId: 'status-service',
-  referredOrganisation: 'status-organisation', note: 'status-note', _form: 'status-form-error',
+  toStatus: 'status-to',
+  outcome: 'status-outcome',
+  referredServiceId: 'status-service',
+  referredOrganisation: 'status-organisation',
+  note: 'status-note',
+  _form: 'status-form-error',
 };
 
 /**
@@ -64,7 +73,10 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
     }
     setErrors(shown);
     const first = (Object.keys(FIELD_IDS) as StatusFormField[]).find((field) => shown[field]);
-    if (first) requestAnimationFrame(() => document.getElementById(first === 'toStatus' ? `status-to-${nextStatuses[0]}` : FIELD_IDS[first])?.focus());
+    if (first)
+      requestAnimationFrame(() =>
+        document.getElementById(first === 'toStatus' ? `status-to-${nextStatuses[0]}` : FIELD_IDS[first])?.focus(),
+      );
   };
 
   const submit = async (event: FormEvent) => {
@@ -72,7 +84,8 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
     if (inFlight.current) return;
     setSaved(null);
     const body = {
-      fromStatus: currentStatus, toStatus,
+      fromStatus: currentStatus,
+      toStatus,
       outcome: toStatus === 'closed' ? outcome : '',
       referredServiceId: toStatus === 'referred' ? serviceId : '',
       referredOrganisation: toStatus === 'referred' && !serviceId ? organisation : '',
@@ -83,7 +96,11 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
     inFlight.current = true;
     setSending(true);
     try {
-      const response = await fetch(`/api/signals/${signalId}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(local.value) });
+      const response = await fetch(`/api/signals/${signalId}/status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(local.value),
+      });
       const answer = (await response.json().catch(() => null)) as { errors?: Record<string, FieldError> } | null;
       if (response.ok) {
         setErrors({});
@@ -95,7 +112,12 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
       } else if (response.status === 400 && answer?.errors) {
         show(answer.errors);
       } else {
-        show({ _form: { code: String(response.status), message: response.status === 404 ? t('status.error.notFound') : t('status.error.network') } });
+        show({
+          _form: {
+            code: String(response.status),
+            message: response.status === 404 ? t('status.error.notFound') : t('status.error.network'),
+          },
+        });
       }
     } catch {
       show({ _form: { code: 'network', message: t('status.error.network') } });
@@ -106,20 +128,50 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
   };
 
   const fieldError = (field: StatusFormField) =>
-    errors[field] && <p className={styles.fieldError} id={`status-${field}-error`} data-testid={`status-error-${field}`}>{errors[field]}</p>;
-  const invalid = (field: StatusFormField) => (errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `status-${field}-error` } : {});
+    errors[field] && (
+      <p className={styles.fieldError} id={`status-${field}-error`} data-testid={`status-error-${field}`}>
+        {errors[field]}
+      </p>
+    );
+  const invalid = (field: StatusFormField) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `status-${field}-error` } : {};
 
   return (
-    <form className={styles.card} onSubmit={submit} noValidate data-testid="status-form" aria-labelledby="status-form-heading">
-      <h2 id="status-form-heading" className="section-heading">{t('status.title')}</h2>
-      {errors._form && <p className={styles.formError} id="status-form-error" role="alert" tabIndex={-1} data-testid="status-error-form">{errors._form}</p>}
+    <form
+      className={styles.card}
+      onSubmit={submit}
+      noValidate
+      data-testid="status-form"
+      aria-labelledby="status-form-heading"
+    >
+      <h2 id="status-form-heading" className="section-heading">
+        {t('status.title')}
+      </h2>
+      {errors._form && (
+        <p
+          className={styles.formError}
+          id="status-form-error"
+          role="alert"
+          tabIndex={-1}
+          data-testid="status-error-form"
+        >
+          {errors._form}
+        </p>
+      )}
       <fieldset className={styles.fieldset} {...invalid('toStatus')}>
         <legend className={styles.legend}>{t('status.next')}</legend>
         <div className={styles.choices}>
           {nextStatuses.map((status) => (
             <label key={status} className={styles.choice}>
-              <input type="radio" name="toStatus" id={`status-to-${status}`} value={status} checked={toStatus === status}
-                onChange={() => setToStatus(status)} data-testid={`status-to-${status}`} />
+              <input
+                type="radio"
+                name="toStatus"
+                id={`status-to-${status}`}
+                value={status}
+                checked={toStatus === status}
+                onChange={() => setToStatus(status)}
+                data-testid={`status-to-${status}`}
+              />
               {SIGNAL_STATUS_LABELS[status][lang]}
             </label>
           ))}
@@ -131,16 +183,33 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
         <div className={styles.row}>
           <div className={styles.field}>
             <label htmlFor="status-service">{t('status.service')}</label>
-            <select id="status-service" className="select" value={serviceId} onChange={(event) => setServiceId(event.target.value)} {...invalid('referredServiceId')}>
+            <select
+              id="status-service"
+              className="select"
+              value={serviceId}
+              onChange={(event) => setServiceId(event.target.value)}
+              {...invalid('referredServiceId')}
+            >
               <option value="">{t('status.serviceNone')}</option>
-              {services.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+              {services.map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name}
+                </option>
+              ))}
             </select>
             {fieldError('referredServiceId')}
           </div>
           <div className={styles.field}>
             <label htmlFor="status-organisation">{t('status.organisation')}</label>
-            <input id="status-organisation" className={styles.input} value={serviceId ? '' : organisation} disabled={serviceId !== ''}
-              maxLength={REFERRED_ORGANISATION_MAX} onChange={(event) => setOrganisation(event.target.value)} {...invalid('referredOrganisation')} />
+            <input
+              id="status-organisation"
+              className={styles.input}
+              value={serviceId ? '' : organisation}
+              disabled={serviceId !== ''}
+              maxLength={REFERRED_ORGANISATION_MAX}
+              onChange={(event) => setOrganisation(event.target.value)}
+              {...invalid('referredOrganisation')}
+            />
             {fieldError('referredOrganisation')}
           </div>
         </div>
@@ -149,9 +218,21 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
       {toStatus === 'closed' && (
         <div className={styles.field}>
           <label htmlFor="status-outcome">{t('status.outcome')}</label>
-          <select id="status-outcome" className="select" value={outcome} onChange={(event) => setOutcome(event.target.value)} {...invalid('outcome')}>
-            <option value="" disabled>{t('report.choose')}</option>
-            {closingOutcomes.map((code) => <option key={code} value={code}>{SIGNAL_OUTCOME_LABELS[code][lang]}</option>)}
+          <select
+            id="status-outcome"
+            className="select"
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value)}
+            {...invalid('outcome')}
+          >
+            <option value="" disabled>
+              {t('report.choose')}
+            </option>
+            {closingOutcomes.map((code) => (
+              <option key={code} value={code}>
+                {SIGNAL_OUTCOME_LABELS[code][lang]}
+              </option>
+            ))}
           </select>
           {fieldError('outcome')}
         </div>
@@ -159,10 +240,19 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
 
       <div className={styles.field}>
         <label htmlFor="status-note">{t('status.note')}</label>
-        <p className={styles.hint} id="status-note-hint">{t('status.noteHint')}</p>
-        <textarea id="status-note" className={styles.textarea} rows={3} maxLength={NOTE_MAX} value={note}
-          onChange={(event) => setNote(event.target.value)} aria-describedby={errors.note ? 'status-note-hint status-note-error' : 'status-note-hint'}
-          aria-invalid={errors.note ? true : undefined} />
+        <p className={styles.hint} id="status-note-hint">
+          {t('status.noteHint')}
+        </p>
+        <textarea
+          id="status-note"
+          className={styles.textarea}
+          rows={3}
+          maxLength={NOTE_MAX}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          aria-describedby={errors.note ? 'status-note-hint status-note-error' : 'status-note-hint'}
+          aria-invalid={errors.note ? true : undefined}
+        />
         {fieldError('note')}
       </div>
       <div className={styles.actions}>
@@ -170,7 +260,11 @@ export function StatusForm({ signalId, currentStatus, nextStatuses, closingOutco
           {sending ? t('status.saving') : t('status.submit')}
         </button>
         <p className={styles.live} aria-live="polite">
-          {saved && <span className={styles.success} data-testid="status-saved">{t('status.saved', { status: SIGNAL_STATUS_LABELS[saved][lang] })}</span>}
+          {saved && (
+            <span className={styles.success} data-testid="status-saved">
+              {t('status.saved', { status: SIGNAL_STATUS_LABELS[saved][lang] })}
+            </span>
+          )}
         </p>
       </div>
     </form>

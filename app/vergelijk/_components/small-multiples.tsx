@@ -15,7 +15,14 @@ const HEIGHT = 220;
  * One small map per municipality, coloured on one shared scale so that the same colour means
  * the same rate everywhere. Static SVG from the server: light, printable, no WebGL per map.
  */
-export function SmallMultiples({ municipalities, shapes, values, locale, t, title }: {
+export function SmallMultiples({
+  municipalities,
+  shapes,
+  values,
+  locale,
+  t,
+  title,
+}: {
   municipalities: readonly ComparedMunicipality[];
   shapes: Record<string, NeighbourhoodCollection>;
   values: Record<string, number | null>;
@@ -26,11 +33,17 @@ export function SmallMultiples({ municipalities, shapes, values, locale, t, titl
   const breaks = computeClassBreaks(Object.values(values));
   return (
     <section className={styles.section} aria-labelledby="small-multiples-title">
-      <h2 id="small-multiples-title" className={styles.sectionTitle}>{title}</h2>
+      <h2 id="small-multiples-title" className={styles.sectionTitle}>
+        {title}
+      </h2>
       <div className={styles.multiples} data-testid="small-multiples">
         {municipalities.map((m) => {
           const features = shapes[m.nis]?.features ?? [];
-          const paths = svgPaths(features.map((f) => ({ code: f.properties.code, geometry: f.geometry as Polygon | MultiPolygon })), WIDTH, HEIGHT);
+          const paths = svgPaths(
+            features.map((f) => ({ code: f.properties.code, geometry: f.geometry as Polygon | MultiPolygon })),
+            WIDTH,
+            HEIGHT,
+          );
           const names = new Map(features.map((f) => [f.properties.code, f.properties.name]));
           return (
             <figure key={m.nis} className={styles.multiple} data-testid="small-multiple" data-nis={m.nis}>
@@ -51,9 +64,15 @@ export function SmallMultiples({ municipalities, shapes, values, locale, t, titl
       </div>
       <ul className={styles.legend} data-testid="small-multiples-legend">
         {breaks.classes.map((c) => (
-          <li key={c.min}><span style={{ background: c.color }} aria-hidden="true" />{formatNumber(locale, c.min, 1)} – {formatNumber(locale, c.max, 1)}</li>
+          <li key={c.min}>
+            <span style={{ background: c.color }} aria-hidden="true" />
+            {formatNumber(locale, c.min, 1)} – {formatNumber(locale, c.max, 1)}
+          </li>
         ))}
-        <li><span style={{ background: breaks.noDataColor }} aria-hidden="true" />{t('compare.hiddenOrNone')}</li>
+        <li>
+          <span style={{ background: breaks.noDataColor }} aria-hidden="true" />
+          {t('compare.hiddenOrNone')}
+        </li>
       </ul>
     </section>
   );

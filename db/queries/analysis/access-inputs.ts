@@ -65,7 +65,10 @@ export async function listPopulationPoints(
  * Services (mobile info points as their stops, type `mobile_stop`) within 10 km of these
  * municipalities, so that the nearest one may lie across a border.
  */
-export async function listServiceLocations(db: Kysely<Database>, municipalityNis: readonly string[]): Promise<(ServiceLocation & { id: number; name: string })[]> {
+export async function listServiceLocations(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+): Promise<(ServiceLocation & { id: number; name: string })[]> {
   if (municipalityNis.length === 0) return [];
   const { rows } = await sql<{ id: number; type: string; name: string; lon: number; lat: number }>`
     WITH extent AS (
@@ -76,5 +79,11 @@ export async function listServiceLocations(db: Kysely<Database>, municipalityNis
     FROM services s, extent
     WHERE ST_Intersects(ST_Transform(s.geom, 31370), ST_SetSRID(extent.box, 31370))
     ORDER BY s.id`.execute(db);
-  return rows.map((row) => ({ id: Number(row.id), type: row.type, name: row.name, lon: Number(row.lon), lat: Number(row.lat) }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    type: row.type,
+    name: row.name,
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+  }));
 }

@@ -11,28 +11,39 @@ import type { Database } from '../../schema';
  * boundaries always give the same neighbours, on either database. Neighbours outside the set
  * are not neighbours here: a hotspot analysis looks at the areas it was given.
  */
-export async function getNeighbourhoodAdjacency(db: Kysely<Database>, municipalityNis: readonly string[]): Promise<Adjacency> {
+export async function getNeighbourhoodAdjacency(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+): Promise<Adjacency> {
   if (municipalityNis.length === 0) return {};
-  const rows = await db.selectFrom('neighbourhoods')
+  const rows = await db
+    .selectFrom('neighbourhoods')
     .select(['code', sql<string>`ST_AsGeoJSON(geom, 9)`.as('geometry')])
     .where('municipality_nis', 'in', [...municipalityNis])
     .orderBy('code')
     .execute();
-  return contiguity(rows.map((row) => ({ code: row.code, geometry: JSON.parse(row.geometry) as Polygon | MultiPolygon })));
+  return contiguity(
+    rows.map((row) => ({ code: row.code, geometry: JSON.parse(row.geometry) as Polygon | MultiPolygon })),
+  );
 }
 
 /**
  * The same relation as PostGIS sees it: pairs whose boundaries share a line (DE-9IM boundary ∩
  * boundary of dimension 1), for checking the JavaScript weights in tests.
  */
-export async function listSharedBorderPairs(db: Kysely<Database>, municipalityNis: readonly string[]): Promise<[string, string][]> {
-  const rows = await db.selectFrom('neighbourhoods as a')
+export async function listSharedBorderPairs(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+): Promise<[string, string][]> {
+  const rows = await db
+    .selectFrom('neighbourhoods as a')
     .innerJoin('neighbourhoods as b', (join) => join.on(sql<boolean>`a.code < b.code AND a.geom && b.geom`))
     .select(['a.code as a', 'b.code as b'])
     .where('a.municipality_nis', 'in', [...municipalityNis])
     .where('b.municipality_nis', 'in', [...municipalityNis])
     .where(sql<boolean>`ST_Relate(a.geom, b.geom, '****1****')`)
-    .orderBy('a.code').orderBy('b.code')
+    .orderBy('a.code')
+    .orderBy('b.code')
     .execute();
   return rows.map((row) => [row.a, row.b]);
 }

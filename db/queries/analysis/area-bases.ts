@@ -19,23 +19,36 @@ export interface NeighbourhoodBase {
 }
 
 /** The neighbourhoods of these municipalities with their bases, by code. */
-export async function listNeighbourhoodBases(db: Kysely<Database>, municipalityNis: readonly string[]): Promise<NeighbourhoodBase[]> {
+export async function listNeighbourhoodBases(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+): Promise<NeighbourhoodBase[]> {
   if (municipalityNis.length === 0) return [];
-  const latest = (indicator: string) => db.selectFrom('indicator_values')
-    .distinctOn('area_code')
-    .select(['area_code', 'value', 'period'])
-    .where('area_level', '=', 'neighbourhood')
-    .where('indicator_code', '=', indicator)
-    .orderBy('area_code').orderBy('period', 'desc');
-  const rows = await db.selectFrom('neighbourhoods as n')
+  const latest = (indicator: string) =>
+    db
+      .selectFrom('indicator_values')
+      .distinctOn('area_code')
+      .select(['area_code', 'value', 'period'])
+      .where('area_level', '=', 'neighbourhood')
+      .where('indicator_code', '=', indicator)
+      .orderBy('area_code')
+      .orderBy('period', 'desc');
+  const rows = await db
+    .selectFrom('neighbourhoods as n')
     .innerJoin('municipalities as m', 'm.nis', 'n.municipality_nis')
     .leftJoin(latest('population').as('p'), (join) => join.onRef('p.area_code', '=', 'n.code'))
     .leftJoin(latest('share_65_plus').as('s'), (join) => join.onRef('s.area_code', '=', 'n.code'))
     .select([
-      'n.code', 'n.name', 'n.municipality_nis', 'm.name as municipality_name', 'n.area_m2',
+      'n.code',
+      'n.name',
+      'n.municipality_nis',
+      'm.name as municipality_name',
+      'n.area_m2',
       'p.value as population',
       // Only when both figures are of the same period: a share of 2025 on a population of 2020 is no base.
-      sql<number | null>`CASE WHEN s.period = p.period THEN round((p.value * s.value / 100)::numeric)::float8 END`.as('population_65_plus'),
+      sql<number | null>`CASE WHEN s.period = p.period THEN round((p.value * s.value / 100)::numeric)::float8 END`.as(
+        'population_65_plus',
+      ),
     ])
     .where('n.municipality_nis', 'in', [...municipalityNis])
     .orderBy('n.code')
@@ -59,14 +72,17 @@ export async function listNeighbourhoodIndicatorValues(
 ): Promise<Map<string, Record<string, number>>> {
   const result = new Map<string, Record<string, number>>();
   if (municipalityNis.length === 0 || indicators.length === 0) return result;
-  const rows = await db.selectFrom('indicator_values as iv')
+  const rows = await db
+    .selectFrom('indicator_values as iv')
     .innerJoin('neighbourhoods as n', 'n.code', 'iv.area_code')
     .distinctOn(['iv.area_code', 'iv.indicator_code'])
     .select(['iv.area_code', 'iv.indicator_code', 'iv.value'])
     .where('iv.area_level', '=', 'neighbourhood')
     .where('iv.indicator_code', 'in', [...indicators])
     .where('n.municipality_nis', 'in', [...municipalityNis])
-    .orderBy('iv.area_code').orderBy('iv.indicator_code').orderBy('iv.period', 'desc')
+    .orderBy('iv.area_code')
+    .orderBy('iv.indicator_code')
+    .orderBy('iv.period', 'desc')
     .execute();
   for (const row of rows) {
     const values = result.get(row.area_code) ?? {};
@@ -83,12 +99,15 @@ export async function listMunicipalityIndicatorValues(
 ): Promise<Map<string, Record<string, number>>> {
   const result = new Map<string, Record<string, number>>();
   if (municipalityNis.length === 0) return result;
-  const rows = await db.selectFrom('indicator_values')
+  const rows = await db
+    .selectFrom('indicator_values')
     .distinctOn(['area_code', 'indicator_code'])
     .select(['area_code', 'indicator_code', 'value'])
     .where('area_level', '=', 'municipality')
     .where('area_code', 'in', [...municipalityNis])
-    .orderBy('area_code').orderBy('indicator_code').orderBy('period', 'desc')
+    .orderBy('area_code')
+    .orderBy('indicator_code')
+    .orderBy('period', 'desc')
     .execute();
   for (const row of rows) {
     const values = result.get(row.area_code) ?? {};

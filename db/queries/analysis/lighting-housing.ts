@@ -22,20 +22,37 @@ export async function listNeighbourhoodSupply(
   if (municipalityNis.length === 0) return [];
   const nis = [...municipalityNis];
   const lastDay = sql<string>`(${months.to}::date + interval '1 month' - interval '1 day')::date`;
-  const rows = await db.selectFrom('neighbourhoods as n')
+  const rows = await db
+    .selectFrom('neighbourhoods as n')
     .select((eb) => [
       'n.code',
-      eb.selectFrom('street_lights as l').whereRef('l.neighbourhood_code', '=', 'n.code')
-        .select(sql<number>`count(*)::int`.as('c')).as('street_lights'),
-      eb.selectFrom('street_lights as l').whereRef('l.neighbourhood_code', '=', 'n.code').where('l.status', '=', 'defect')
-        .select(sql<number>`count(*)::int`.as('c')).as('defect_lights'),
-      eb.selectFrom('social_housing_complexes as h').whereRef('h.neighbourhood_code', '=', 'n.code')
-        .select(sql<number>`count(*)::int`.as('c')).as('complexes'),
-      eb.selectFrom('social_housing_complexes as h').whereRef('h.neighbourhood_code', '=', 'n.code')
-        .select(sql<number>`coalesce(sum(h.units), 0)::int`.as('c')).as('units'),
-      eb.selectFrom('substandard_dwellings as d').whereRef('d.neighbourhood_code', '=', 'n.code')
+      eb
+        .selectFrom('street_lights as l')
+        .whereRef('l.neighbourhood_code', '=', 'n.code')
+        .select(sql<number>`count(*)::int`.as('c'))
+        .as('street_lights'),
+      eb
+        .selectFrom('street_lights as l')
+        .whereRef('l.neighbourhood_code', '=', 'n.code')
+        .where('l.status', '=', 'defect')
+        .select(sql<number>`count(*)::int`.as('c'))
+        .as('defect_lights'),
+      eb
+        .selectFrom('social_housing_complexes as h')
+        .whereRef('h.neighbourhood_code', '=', 'n.code')
+        .select(sql<number>`count(*)::int`.as('c'))
+        .as('complexes'),
+      eb
+        .selectFrom('social_housing_complexes as h')
+        .whereRef('h.neighbourhood_code', '=', 'n.code')
+        .select(sql<number>`coalesce(sum(h.units), 0)::int`.as('c'))
+        .as('units'),
+      eb
+        .selectFrom('substandard_dwellings as d')
+        .whereRef('d.neighbourhood_code', '=', 'n.code')
         .where(sql<boolean>`d.recorded_on BETWEEN ${months.from}::date AND ${lastDay}`)
-        .select(sql<number>`count(*)::int`.as('c')).as('dwellings'),
+        .select(sql<number>`count(*)::int`.as('c'))
+        .as('dwellings'),
     ])
     .where('n.municipality_nis', 'in', nis)
     .orderBy('n.code')

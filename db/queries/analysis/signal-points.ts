@@ -18,11 +18,14 @@ export async function listSignalPointsForClustering(
   categories: readonly string[] | null,
 ): Promise<ClusterPoint[]> {
   if (reach.kind === 'none' || municipalityNis.length === 0) return [];
-  let query = db.selectFrom('signals')
+  let query = db
+    .selectFrom('signals')
     .select(['id', sql<number>`ST_X(geom)`.as('lon'), sql<number>`ST_Y(geom)`.as('lat')])
     .where('municipality_nis', 'in', [...municipalityNis])
     .where(sql<boolean>`observed_at >= (${months.from}::date::timestamp AT TIME ZONE 'Europe/Brussels')`)
-    .where(sql<boolean>`observed_at < ((${months.to}::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/Brussels')`)
+    .where(
+      sql<boolean>`observed_at < ((${months.to}::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/Brussels')`,
+    )
     .orderBy('id');
   if (categories) query = query.where('category_code', 'in', [...categories]);
   if (reach.kind === 'own') query = query.where('reporter_user_id', '=', reach.userId);

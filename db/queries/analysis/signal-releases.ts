@@ -9,13 +9,25 @@ import type { CategoryCount, NeighbourhoodMonthCount } from './signal-counts';
  * (db/migrations/2026_12_01_0007_signal_releases.ts; lib/analysis/periods.ts says when a year
  * is due). Months are 'YYYY-MM'.
  */
-export interface SignalRelease { year: number; first: string; last: string }
+export interface SignalRelease {
+  year: number;
+  first: string;
+  last: string;
+}
 
 const monthText = (value: unknown) => String(value).slice(0, 7);
 
 export async function listSignalReleases(db: Kysely<Database>): Promise<SignalRelease[]> {
-  const rows = await db.selectFrom('signal_releases').select(['year', 'first_month', 'last_month']).orderBy('year').execute();
-  return rows.map((row) => ({ year: Number(row.year), first: monthText(row.first_month), last: monthText(row.last_month) }));
+  const rows = await db
+    .selectFrom('signal_releases')
+    .select(['year', 'first_month', 'last_month'])
+    .orderBy('year')
+    .execute();
+  return rows.map((row) => ({
+    year: Number(row.year),
+    first: monthText(row.first_month),
+    last: monthText(row.last_month),
+  }));
 }
 
 /**
@@ -27,7 +39,8 @@ export async function releaseSignalYear(db: Kysely<Database>, release: SignalRel
   return atomically(db, async (trx) => {
     const from = `${release.first}-01`;
     const to = `${release.last}-01`;
-    const inserted = await trx.insertInto('signal_releases')
+    const inserted = await trx
+      .insertInto('signal_releases')
       .values({ year: release.year, first_month: from, last_month: to, signals: 0 })
       .onConflict((oc) => oc.column('year').doNothing())
       .returning('year')
@@ -46,34 +59,59 @@ export async function releaseSignalYear(db: Kysely<Database>, release: SignalRel
 }
 
 /** Signals per neighbourhood and category of a released year, non-zero rows only. */
-export async function listReleasedCategoryCounts(db: Kysely<Database>, municipalityNis: readonly string[], year: number): Promise<CategoryCount[]> {
+export async function listReleasedCategoryCounts(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+  year: number,
+): Promise<CategoryCount[]> {
   if (municipalityNis.length === 0) return [];
-  const rows = await db.selectFrom('signal_release_months')
+  const rows = await db
+    .selectFrom('signal_release_months')
     .select(['neighbourhood_code', 'category_code', sql<number>`sum(count)::int`.as('count')])
     .where('year', '=', year)
     .where('municipality_nis', 'in', [...municipalityNis])
     .groupBy(['neighbourhood_code', 'category_code'])
-    .orderBy('neighbourhood_code').orderBy('category_code')
+    .orderBy('neighbourhood_code')
+    .orderBy('category_code')
     .execute();
-  return rows.map((row) => ({ neighbourhoodCode: row.neighbourhood_code, categoryCode: row.category_code, count: Number(row.count) }));
+  return rows.map((row) => ({
+    neighbourhoodCode: row.neighbourhood_code,
+    categoryCode: row.category_code,
+    count: Number(row.count),
+  }));
 }
 
 /** Signals per neighbourhood and month (all categories) of a released year, non-zero rows only. */
-export async function listReleasedMonthTotals(db: Kysely<Database>, municipalityNis: readonly string[], year: number): Promise<NeighbourhoodMonthCount[]> {
+export async function listReleasedMonthTotals(
+  db: Kysely<Database>,
+  municipalityNis: readonly string[],
+  year: number,
+): Promise<NeighbourhoodMonthCount[]> {
   if (municipalityNis.length === 0) return [];
-  const rows = await db.selectFrom('signal_release_months')
+  const rows = await db
+    .selectFrom('signal_release_months')
     .select(['neighbourhood_code', 'month', sql<number>`sum(count)::int`.as('count')])
     .where('year', '=', year)
     .where('municipality_nis', 'in', [...municipalityNis])
     .groupBy(['neighbourhood_code', 'month'])
-    .orderBy('neighbourhood_code').orderBy('month')
+    .orderBy('neighbourhood_code')
+    .orderBy('month')
     .execute();
-  return rows.map((row) => ({ neighbourhoodCode: row.neighbourhood_code, month: monthText(row.month), count: Number(row.count) }));
+  return rows.map((row) => ({
+    neighbourhoodCode: row.neighbourhood_code,
+    month: monthText(row.month),
+    count: Number(row.count),
+  }));
 }
 
 /** Signals per month of one neighbourhood over every released year, of one category or (null) all. */
-export async function listReleasedNeighbourhoodMonths(db: Kysely<Database>, neighbourhoodCode: string, category: string | null): Promise<Record<string, number>> {
-  let query = db.selectFrom('signal_release_months')
+export async function listReleasedNeighbourhoodMonths(
+  db: Kysely<Database>,
+  neighbourhoodCode: string,
+  category: string | null,
+): Promise<Record<string, number>> {
+  let query = db
+    .selectFrom('signal_release_months')
     .select(['month', sql<number>`sum(count)::int`.as('count')])
     .where('neighbourhood_code', '=', neighbourhoodCode);
   if (category !== null) query = query.where('category_code', '=', category);

@@ -8,7 +8,11 @@ import type { Database } from '../../schema';
  * PGlite and keeps every value a parameter. A point on the shared edge of two neighbourhoods
  * goes to the one that contains it, then to the lower code, as for reported signals.
  */
-export interface LocatedPoint { line: number; lon: number; lat: number }
+export interface LocatedPoint {
+  line: number;
+  lon: number;
+  lat: number;
+}
 
 /** Points per statement: big enough to amortise PGlite's per-statement cost, small enough for progress. */
 export const LOCATE_BATCH = 1000;
@@ -34,7 +38,9 @@ export const neighbourhoodOfPoint = sql`LATERAL (
 
 /** The lines of points that lie in no Flemish neighbourhood, in batches; `onBatch` gets the points done. */
 export async function findPointsOutsideNeighbourhoods(
-  db: Kysely<Database>, points: readonly LocatedPoint[], onBatch?: (done: number) => void,
+  db: Kysely<Database>,
+  points: readonly LocatedPoint[],
+  onBatch?: (done: number) => void,
 ): Promise<Set<number>> {
   const outside = new Set<number>();
   for (let start = 0; start < points.length; start += LOCATE_BATCH) {

@@ -7,7 +7,10 @@ import type { Database } from '../../schema';
  * rolled-back transaction, a bigger job), in a savepoint of it, so a failure inside still
  * leaves nothing behind in the caller's transaction either.
  */
-export async function atomically<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function atomically<T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   if (!db.isTransaction) return db.transaction().execute(work);
   const trx = db as Transaction<Database>;
   await sql`SAVEPOINT buurtradar_import`.execute(trx);

@@ -35,12 +35,28 @@ export const LAYER_TABLES = {
 
 /** Runs of uploaded files (demo runs have no file hash and are not shown or undone here). */
 function uploadedRuns(db: Kysely<Database>) {
-  return db.selectFrom('import_runs as r')
+  return db
+    .selectFrom('import_runs as r')
     .leftJoin('users as undoer', 'undoer.id', 'r.undone_by_user_id')
     .select([
-      'r.id', 'r.layer', 'r.file_name', 'r.file_bytes', 'r.file_sha256', 'r.file_format', 'r.encoding', 'r.delimiter', 'r.crs',
-      'r.row_count', 'r.warning_count', 'r.replaced_count', 'r.created_at', 'r.created_by_user_id', 'r.created_by',
-      'r.undone_at', 'r.undone_by_user_id', 'undoer.name as undone_by_name',
+      'r.id',
+      'r.layer',
+      'r.file_name',
+      'r.file_bytes',
+      'r.file_sha256',
+      'r.file_format',
+      'r.encoding',
+      'r.delimiter',
+      'r.crs',
+      'r.row_count',
+      'r.warning_count',
+      'r.replaced_count',
+      'r.created_at',
+      'r.created_by_user_id',
+      'r.created_by',
+      'r.undone_at',
+      'r.undone_by_user_id',
+      'undoer.name as undone_by_name',
     ])
     .where('r.is_demo', '=', false)
     .where('r.file_sha256', 'is not', null);
@@ -73,8 +89,11 @@ function toSummary(row: RunRow): ImportRunSummary {
 
 /** Uploaded imports, newest first. */
 export async function listImportRuns(db: Kysely<Database>, limit = 50): Promise<ImportRunSummary[]> {
-  const rows = await uploadedRuns(db).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc')
-    .limit(Math.min(Math.max(limit, 1), 500)).execute();
+  const rows = await uploadedRuns(db)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(Math.min(Math.max(limit, 1), 500))
+    .execute();
   return rows.map(toSummary);
 }
 
@@ -84,9 +103,16 @@ export async function findImportRun(db: Kysely<Database>, id: number): Promise<I
 }
 
 /** The import of this very file into this layer that is still in force, if any. */
-export async function findActiveRunOfFile(db: Kysely<Database>, layer: ImportLayer, sha256: string): Promise<ImportRunSummary | null> {
-  const row = await uploadedRuns(db).where('r.layer', '=', layer).where('r.file_sha256', '=', sha256)
-    .where('r.undone_at', 'is', null).executeTakeFirst();
+export async function findActiveRunOfFile(
+  db: Kysely<Database>,
+  layer: ImportLayer,
+  sha256: string,
+): Promise<ImportRunSummary | null> {
+  const row = await uploadedRuns(db)
+    .where('r.layer', '=', layer)
+    .where('r.file_sha256', '=', sha256)
+    .where('r.undone_at', 'is', null)
+    .executeTakeFirst();
   return row ? toSummary(row) : null;
 }
 
@@ -95,7 +121,13 @@ export async function findActiveRunOfFile(db: Kysely<Database>, layer: ImportLay
  * layer. clock_timestamp, not now(): two changes in one transaction still differ.
  */
 export async function bumpLayerVersion(db: Kysely<Database>, layer: LayerName): Promise<void> {
-  await db.insertInto('layer_versions').values({ layer })
-    .onConflict((oc) => oc.column('layer').doUpdateSet({ version: sql<number>`layer_versions.version + 1`, changed_at: sql<Date>`clock_timestamp()` }))
+  await db
+    .insertInto('layer_versions')
+    .values({ layer })
+    .onConflict((oc) =>
+      oc
+        .column('layer')
+        .doUpdateSet({ version: sql<number>`layer_versions.version + 1`, changed_at: sql<Date>`clock_timestamp()` }),
+    )
     .execute();
 }

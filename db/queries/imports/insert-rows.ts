@@ -15,9 +15,16 @@ export const INSERT_BATCH = 500;
 
 export type OnBatch = (written: number) => void;
 
-export interface WriteCounts { written: number; replaced: number }
+export interface WriteCounts {
+  written: number;
+  replaced: number;
+}
 
-interface PointLayerSql { table: RawBuilder<unknown>; columns: RawBuilder<unknown>; values: RawBuilder<unknown> }
+interface PointLayerSql {
+  table: RawBuilder<unknown>;
+  columns: RawBuilder<unknown>;
+  values: RawBuilder<unknown>;
+}
 
 // Column lists are code, never input; values travel inside the one JSON parameter per batch.
 const POINT_SQL = {
@@ -43,11 +50,32 @@ type PointRecord = { line: number; lon: number; lat: number } & Record<string, s
 function pointRecords(plan: ImportPlan): PointRecord[] {
   switch (plan.layer) {
     case 'services':
-      return (plan.rows as ServiceRow[]).map((r) => ({ line: r.row, lon: r.lon, lat: r.lat, service_type: r.serviceType, name: r.name, address: r.address }));
+      return (plan.rows as ServiceRow[]).map((r) => ({
+        line: r.row,
+        lon: r.lon,
+        lat: r.lat,
+        service_type: r.serviceType,
+        name: r.name,
+        address: r.address,
+      }));
     case 'street_lights':
-      return (plan.rows as StreetLightRow[]).map((r) => ({ line: r.row, lon: r.lon, lat: r.lat, external_id: r.externalId, status: r.status, lamp_type: r.lampType }));
+      return (plan.rows as StreetLightRow[]).map((r) => ({
+        line: r.row,
+        lon: r.lon,
+        lat: r.lat,
+        external_id: r.externalId,
+        status: r.status,
+        lamp_type: r.lampType,
+      }));
     case 'social_housing':
-      return (plan.rows as SocialHousingRow[]).map((r) => ({ line: r.row, lon: r.lon, lat: r.lat, name: r.name, operator: r.operator, units: r.units }));
+      return (plan.rows as SocialHousingRow[]).map((r) => ({
+        line: r.row,
+        lon: r.lon,
+        lat: r.lat,
+        name: r.name,
+        operator: r.operator,
+        units: r.units,
+      }));
     default:
       return [];
   }
@@ -64,7 +92,12 @@ export function plannedPoints(plan: ImportPlan): { line: number; lon: number; la
 }
 
 /** Inserts the points of a point-layer plan; `written` below the plan's row count means some lie outside. */
-export async function insertPoints(trx: Kysely<Database>, plan: ImportPlan, runId: number, onBatch: OnBatch): Promise<WriteCounts> {
+export async function insertPoints(
+  trx: Kysely<Database>,
+  plan: ImportPlan,
+  runId: number,
+  onBatch: OnBatch,
+): Promise<WriteCounts> {
   if (plan.layer === 'indicators') throw new Error('insertPoints is for point layers');
   const layerSql: PointLayerSql = POINT_SQL[plan.layer];
   const records = pointRecords(plan);
@@ -86,21 +119,39 @@ export async function insertPoints(trx: Kysely<Database>, plan: ImportPlan, runI
 }
 
 interface IndicatorRecord {
-  area_code: string; indicator_code: string; period: string; value: number; unit: string; source: string; is_estimate: boolean;
+  area_code: string;
+  indicator_code: string;
+  period: string;
+  value: number;
+  unit: string;
+  source: string;
+  is_estimate: boolean;
 }
 
 function indicatorRecords(plan: ImportPlan, source: string): IndicatorRecord[] {
   const unitOf = (code: string) => findIndicator(code)?.unit ?? '';
   if (plan.rolledUp) {
     return plan.rolledUp.map((v) => ({
-      area_code: v.neighbourhoodCode, indicator_code: v.indicator, period: v.period, value: v.value,
-      unit: unitOf(v.indicator), source, is_estimate: v.isEstimate,
+      area_code: v.neighbourhoodCode,
+      indicator_code: v.indicator,
+      period: v.period,
+      value: v.value,
+      unit: unitOf(v.indicator),
+      source,
+      is_estimate: v.isEstimate,
     }));
   }
-  return (plan.rows as IndicatorRow[]).filter((r) => r.areaLevel === 'neighbourhood').map((r) => ({
-    area_code: r.areaCode, indicator_code: r.indicator, period: r.period, value: r.value,
-    unit: unitOf(r.indicator), source, is_estimate: false,
-  }));
+  return (plan.rows as IndicatorRow[])
+    .filter((r) => r.areaLevel === 'neighbourhood')
+    .map((r) => ({
+      area_code: r.areaCode,
+      indicator_code: r.indicator,
+      period: r.period,
+      value: r.value,
+      unit: unitOf(r.indicator),
+      source,
+      is_estimate: false,
+    }));
 }
 
 /**
@@ -108,7 +159,13 @@ function indicatorRecords(plan: ImportPlan, source: string): IndicatorRecord[] {
  * already has one replaces it; the old row moves to replaced_indicator_values (with the run
  * that brought it), so undoing this run puts it back.
  */
-export async function insertIndicatorValues(trx: Kysely<Database>, plan: ImportPlan, runId: number, source: string, onBatch: OnBatch): Promise<WriteCounts> {
+export async function insertIndicatorValues(
+  trx: Kysely<Database>,
+  plan: ImportPlan,
+  runId: number,
+  source: string,
+  onBatch: OnBatch,
+): Promise<WriteCounts> {
   const records = indicatorRecords(plan, source);
   let written = 0;
   let replaced = 0;

@@ -10,8 +10,11 @@ import type { Database } from '../../schema';
 let cached: { version: string; table: ReadonlyMap<string, string> } | null = null;
 
 export async function loadSectorTable(db: Kysely<Database>): Promise<ReadonlyMap<string, string>> {
-  const versionRow = await db.selectFrom('layer_versions').select(['version', 'changed_at'])
-    .where('layer', '=', 'boundaries').executeTakeFirst();
+  const versionRow = await db
+    .selectFrom('layer_versions')
+    .select(['version', 'changed_at'])
+    .where('layer', '=', 'boundaries')
+    .executeTakeFirst();
   const version = versionRow ? `${versionRow.version}.${new Date(versionRow.changed_at).getTime()}` : 'none';
   // Reloading the sectors bumps that version in the same transaction, so the key changes with them.
   if (cached && cached.version === version) return cached.table;

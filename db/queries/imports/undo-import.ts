@@ -18,26 +18,44 @@ export type UndoResult =
  */
 export async function undoImport(db: Kysely<Database>, runId: number, actor: { userId: number }): Promise<UndoResult> {
   const result = await atomically(db, async (trx): Promise<UndoResult> => {
-    const run = await trx.selectFrom('import_runs').select(['id', 'layer', 'undone_at'])
-      .where('id', '=', runId).where('is_demo', '=', false).where('file_sha256', 'is not', null)
-      .forUpdate().executeTakeFirst();
+    const run = await trx
+      .selectFrom('import_runs')
+      .select(['id', 'layer', 'undone_at'])
+      .where('id', '=', runId)
+      .where('is_demo', '=', false)
+      .where('file_sha256', 'is not', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!run) return { ok: false, status: 404, error: `There is no import ${runId}` };
     if (run.undone_at !== null) return { ok: false, status: 409, error: `Import ${runId} was already undone` };
     const layer = run.layer as ImportLayer;
     if (layer === 'services') {
-      const referred = await trx.selectFrom('signal_status_changes as c').innerJoin('services as s', 's.id', 'c.referred_service_id')
-        .select(sql<number>`count(DISTINCT s.id)::int`.as('n')).where('s.import_run_id', '=', runId).executeTakeFirstOrThrow();
+      const referred = await trx
+        .selectFrom('signal_status_changes as c')
+        .innerJoin('services as s', 's.id', 'c.referred_service_id')
+        .select(sql<number>`count(DISTINCT s.id)::int`.as('n'))
+        .where('s.import_run_id', '=', runId)
+        .executeTakeFirstOrThrow();
       if (Number(referred.n) > 0) {
-        return { ok: false, status: 409, error: `${referred.n} service(s) of import ${runId} are named in the follow-up of signals; the import cannot be undone without losing that history` };
+        return {
+          ok: false,
+          status: 409,
+          error: `${referred.n} service(s) of import ${runId} are named in the follow-up of signals; the import cannot be undone without losing that history`,
+        };
       }
     }
-    const { removed, restored } = layer === 'indicators' ? await undoIndicatorValues(trx, runId) : await deletePoints(trx, layer, runId);
-    await trx.updateTable('import_runs')
+    const { removed, restored } =
+      layer === 'indicators' ? await undoIndicatorValues(trx, runId) : await deletePoints(trx, layer, runId);
+    await trx
+      .updateTable('import_runs')
       .set({ undone_at: sql<Date>`clock_timestamp()`, undone_by_user_id: actor.userId })
-      .where('id', '=', runId).execute();
+      .where('id', '=', runId)
+      .execute();
     await bumpLayerVersion(trx, layer as LayerName);
     await writeAuditLog(trx, {
-      event: 'import.undone', actorUserId: actor.userId, target: { kind: 'import_run', id: runId },
+      event: 'import.undone',
+      actorUserId: actor.userId,
+      target: { kind: 'import_run', id: runId },
       details: { layer, removed, restored },
     });
     return { ok: true, run: (await findImportRun(trx, runId))!, removed, restored };

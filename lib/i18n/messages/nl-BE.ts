@@ -28,7 +28,8 @@ export const nlBE = {
   'map.neighbourhoodLabel': 'Buurt',
   'map.chooseNeighbourhood': 'Kies een buurt',
   'map.indicatorHeading': 'Indicator',
-  'map.indicatorCovered': 'De kaart toont nu de signalen per 1.000 inwoners (kaartlaag Signalen); deze indicator ligt eronder.',
+  'map.indicatorCovered':
+    'De kaart toont nu de signalen per 1.000 inwoners (kaartlaag Signalen); deze indicator ligt eronder.',
   'map.indicatorLabel': 'Toon op de kaart',
   'map.ariaLabel': 'Kaart van de buurten in {area}',
   'map.loading': 'Kaart laden…',
@@ -129,7 +130,8 @@ export const nlBE = {
   'filters.reset': 'Alles tonen',
   'filters.signalFilters': 'Signalen filteren',
   'filters.signalFiltersActive': 'Signalen filteren ({count} actief)',
-  'layers.legend.ratePrivacyNote': 'Buurten met 1 tot {below} signalen tonen geen cijfer, zodat niemand herkenbaar wordt. Klassen gelden voor de gekozen periode.',
+  'layers.legend.ratePrivacyNote':
+    'Buurten met 1 tot {below} signalen tonen geen cijfer, zodat niemand herkenbaar wordt. Klassen gelden voor de gekozen periode.',
   'layers.legend.perNeighbourhoodNote': 'Uitgezoomd per buurt, ingezoomd per vak; alleen vanaf {min} dossiers.',
   'layers.legend.lightsDensityNote': 'Ver uitgezoomd: één cirkel per buurt, groter bij meer lichtpunten per km².',
   'layers.legend.fewer': 'minder',
@@ -144,9 +146,12 @@ export const nlBE = {
   'layers.signals.hidden': '{count} buurten met 1 tot 4 signalen zijn niet meegeteld',
   'layers.signals.noAccess': 'U ziet signalen van uw eigen gemeente(n); deze regio toont er geen van.',
   'layers.signals.signIn': 'Meld u aan om signalen te zien: ze gaan over kwetsbare mensen.',
-  'layers.signals.onAnalysis': 'Uw rol ziet signalen als gepubliceerde cijfers per buurt en jaar, met kleine aantallen afgeschermd.',
-  'layers.dwellings.signIn': 'Meld u aan als coördinator of adviseur van een gemeente om ongeschikte woningen te zien: ze wijzen naar gezinnen.',
-  'layers.dwellings.onAnalysis': 'Uw rol ziet ongeschikte woningen als cijfers per buurt in de analyse, met kleine aantallen afgeschermd.',
+  'layers.signals.onAnalysis':
+    'Uw rol ziet signalen als gepubliceerde cijfers per buurt en jaar, met kleine aantallen afgeschermd.',
+  'layers.dwellings.signIn':
+    'Meld u aan als coördinator of adviseur van een gemeente om ongeschikte woningen te zien: ze wijzen naar gezinnen.',
+  'layers.dwellings.onAnalysis':
+    'Uw rol ziet ongeschikte woningen als cijfers per buurt in de analyse, met kleine aantallen afgeschermd.',
   'layers.signals.toAnalysis': 'Naar de analyse',
   'layers.signals.empty': 'Geen signalen in deze periode met deze filters.',
   'layers.loading': 'Laden…',
@@ -176,7 +181,8 @@ export const nlBE = {
   'popup.dwellingsArea': '{count} dossiers ongeschikte woningen in deze buurt',
 
   'error.title': 'Er ging iets mis',
-  'error.body': 'Deze pagina kon niet geladen worden. Probeer het opnieuw; lukt het dan nog niet, meld het aan de beheerder.',
+  'error.body':
+    'Deze pagina kon niet geladen worden. Probeer het opnieuw; lukt het dan nog niet, meld het aan de beheerder.',
   'error.retry': 'Opnieuw proberen',
   'error.reference': 'Referentie: {digest}',
 
@@ -186,7 +192,8 @@ export const nlBE = {
   'auth.signIn.password': 'Wachtwoord',
   'auth.signIn.submit': 'Aanmelden',
   'auth.signIn.submitting': 'Bezig met aanmelden…',
-  'auth.signIn.noAccount': 'Nog geen account? Vraag het aan de beheerder van Buurtradar in je gemeente of regio; zelf een account aanmaken kan niet.',
+  'auth.signIn.noAccount':
+    'Nog geen account? Vraag het aan de beheerder van Buurtradar in je gemeente of regio; zelf een account aanmaken kan niet.',
   'auth.signIn.demoHint': 'Dit is een demo-omgeving: de demo-accounts per rol staan in de README.',
   'auth.error.missing': 'Vul je e-mailadres en je wachtwoord in.',
   'auth.error.invalid': 'Dit e-mailadres en dit wachtwoord horen niet bij elkaar.',
@@ -220,7 +227,8 @@ export const nlBE = {
   'admin.next': 'Volgende',
   'admin.pageOf': 'Pagina {page} van {pages}',
   'admin.import.title': 'Gegevens importeren',
-  'admin.import.intro': 'Laad diensten, straatverlichting, sociale woningen en buurtindicatoren uit CSV of GeoJSON. Eerst controleer je het bestand: je ziet elk probleem per rij en kolom. Pas als alles klopt, importeer je het in één keer; een import kan je altijd ongedaan maken.',
+  'admin.import.intro':
+    'Laad diensten, straatverlichting, sociale woningen en buurtindicatoren uit CSV of GeoJSON. Eerst controleer je het bestand: je ziet elk probleem per rij en kolom. Pas als alles klopt, importeer je het in één keer; een import kan je altijd ongedaan maken.',
   'admin.import.formTitle': 'Bestand kiezen',
   'admin.import.field.layer': 'Kaartlaag',
   'admin.import.field.file': 'Bestand',
@@ -231,8 +239,9 @@ export const nlBE = {
   'admin.import.field.period': 'Periode',
   'admin.import.field.source': 'Bron',
   'admin.import.field.aggregation': 'Optellen per buurt',
-  'admin.import.hint.file': 'CSV (; of , met decimale komma\'s) of GeoJSON, hoogstens 20 MB.',
-  'admin.import.hint.fileIndicators': 'CSV per buurt (wijkcode) of per statistische sector (Statbel, CD_SECTOR): sectoren worden per buurt samengeteld.',
+  'admin.import.hint.file': "CSV (; of , met decimale komma's) of GeoJSON, hoogstens 20 MB.",
+  'admin.import.hint.fileIndicators':
+    'CSV per buurt (wijkcode) of per statistische sector (Statbel, CD_SECTOR): sectoren worden per buurt samengeteld.',
   'admin.import.hint.source': 'Getoond bij elke waarde op de kaart; standaard de bestandsnaam.',
   'admin.import.layer.services': 'Zorg- en welzijnsdiensten',
   'admin.import.layer.street_lights': 'Straatverlichting',
@@ -339,9 +348,11 @@ export const nlBE = {
   'admin.history.undo': 'Ongedaan maken',
   'admin.history.confirmUndo': 'Ja, verwijderen',
   'admin.history.undoing': 'Bezig…',
-  'admin.history.undone': 'Import {id} is ongedaan gemaakt: {removed} records verwijderd, {restored} vroegere waarden teruggezet.',
+  'admin.history.undone':
+    'Import {id} is ongedaan gemaakt: {removed} records verwijderd, {restored} vroegere waarden teruggezet.',
   'admin.accounts.title': 'Accounts',
-  'admin.accounts.intro': 'Wie welke rol heeft, voor welke organisatie en in welke gemeenten of regio. Zelf registreren kan niet: accounts maak je hier aan. Uitschakelen beëindigt ook alle sessies; "overal afmelden" alleen de sessies.',
+  'admin.accounts.intro':
+    'Wie welke rol heeft, voor welke organisatie en in welke gemeenten of regio. Zelf registreren kan niet: accounts maak je hier aan. Uitschakelen beëindigt ook alle sessies; "overal afmelden" alleen de sessies.',
   'admin.accounts.listTitle': '{count} accounts',
   'admin.accounts.col.name': 'Naam',
   'admin.accounts.col.role': 'Rol',
@@ -374,13 +385,14 @@ export const nlBE = {
   'admin.accounts.creating': 'Bezig…',
   'admin.accounts.created': 'Het account is aangemaakt.',
   'admin.audit.title': 'Auditlog',
-  'admin.audit.intro': 'Aanmeldingen, exports, statuswijzigingen, imports en accountwijzigingen: wie, wat en wanneer, met korte codes. Het log bevat geen persoonlijke inhoud zoals beschrijvingen, namen van cliënten of adressen.',
+  'admin.audit.intro':
+    'Aanmeldingen, exports, statuswijzigingen, imports en accountwijzigingen: wie, wat en wanneer, met korte codes. Het log bevat geen persoonlijke inhoud zoals beschrijvingen, namen van cliënten of adressen.',
   'admin.audit.count': '{count} gebeurtenissen',
   'admin.audit.filter': 'Gebeurtenis',
   'admin.audit.allEvents': 'Alle gebeurtenissen',
   'admin.audit.apply': 'Tonen',
   'admin.audit.empty': 'Geen gebeurtenissen.',
-  'admin.audit.pages': 'Pagina\'s',
+  'admin.audit.pages': "Pagina's",
   'admin.audit.col.when': 'Wanneer',
   'admin.audit.col.event': 'Gebeurtenis',
   'admin.audit.col.actor': 'Door',
@@ -406,17 +418,22 @@ export const nlBE = {
   'signals.nav.ownList': 'Mijn meldingen',
   'signals.loading': 'Laden…',
   'signals.forbidden.title': 'Deze pagina hoort niet bij je rol',
-  'signals.forbidden.body': 'Je bent aangemeld, maar je rol geeft geen toegang tot deze pagina. Signalen gaan over kwetsbare mensen: iedereen ziet alleen wat zijn werk vraagt.',
+  'signals.forbidden.body':
+    'Je bent aangemeld, maar je rol geeft geen toegang tot deze pagina. Signalen gaan over kwetsbare mensen: iedereen ziet alleen wat zijn werk vraagt.',
   'signals.forbidden.toMap': 'Naar de kaart',
   'report.title': 'Signaal melden',
-  'report.intro': 'Merk je iets op bij iemand in je buurt? Meld het hier in een minuut. Beschrijf de situatie, niet de persoon: geen namen, adressen of telefoonnummers.',
+  'report.intro':
+    'Merk je iets op bij iemand in je buurt? Meld het hier in een minuut. Beschrijf de situatie, niet de persoon: geen namen, adressen of telefoonnummers.',
   'report.place.legend': 'Waar?',
-  'report.place.hint': 'Klik op de kaart, gebruik je locatie of kies een buurt uit de lijst. We bewaren niet het exacte punt, maar het midden van een vak van {grid} m in dezelfde buurt.',
+  'report.place.hint':
+    'Klik op de kaart, gebruik je locatie of kies een buurt uit de lijst. We bewaren niet het exacte punt, maar het midden van een vak van {grid} m in dezelfde buurt.',
   'report.place.mapLabel': 'Kaart om de plaats van het signaal te kiezen',
   'report.place.useLocation': 'Gebruik mijn locatie',
   'report.place.locating': 'Locatie zoeken…',
-  'report.place.locationDenied': 'Je toestel gaf je locatie niet door. Klik op de kaart of kies een buurt uit de lijst.',
-  'report.place.locationUnavailable': 'Je locatie is niet beschikbaar. Klik op de kaart of kies een buurt uit de lijst.',
+  'report.place.locationDenied':
+    'Je toestel gaf je locatie niet door. Klik op de kaart of kies een buurt uit de lijst.',
+  'report.place.locationUnavailable':
+    'Je locatie is niet beschikbaar. Klik op de kaart of kies een buurt uit de lijst.',
   'report.place.listLabel': 'Of kies een buurt',
   'report.place.listPlaceholder': 'Kies een buurt',
   'report.place.none': 'Nog geen plaats gekozen.',
@@ -432,7 +449,8 @@ export const nlBE = {
   'report.urgency.normal': 'Gewoon',
   'report.urgency.high': 'Dringend',
   'report.description.label': 'Korte beschrijving',
-  'report.description.hint': 'Wat zag of hoorde je, en wat zou kunnen helpen? Geen namen, adressen, telefoonnummers, e-mailadressen of rijksregisternummers.',
+  'report.description.hint':
+    'Wat zag of hoorde je, en wat zou kunnen helpen? Geen namen, adressen, telefoonnummers, e-mailadressen of rijksregisternummers.',
   'report.description.count': '{count} van {max} tekens',
   'report.personal.title': 'Dit lijken persoonsgegevens. Haal ze weg voor je meldt:',
   'report.personal.name_with_title': 'Een naam',
@@ -440,7 +458,8 @@ export const nlBE = {
   'report.personal.email': 'Een e-mailadres',
   'report.personal.national_register_number': 'Een rijksregisternummer',
   'report.personal.address': 'Een adres',
-  'report.personal.advice': 'Beschrijf de situatie, bijvoorbeeld "alleenwonende oudere man", niet wie het is of waar hij woont.',
+  'report.personal.advice':
+    'Beschrijf de situatie, bijvoorbeeld "alleenwonende oudere man", niet wie het is of waar hij woont.',
   'report.followUp': 'Ik vraag opvolging',
   'report.followUpHint': ' — de coördinator neemt contact met je op over wat er gebeurt.',
   'report.partner': 'Je meldt voor',
@@ -450,22 +469,28 @@ export const nlBE = {
   'report.sending': 'Bezig met melden…',
   'report.error.placeRequired': 'Kies een plaats: klik op de kaart, gebruik je locatie of kies een buurt.',
   'report.error.placeOutside': 'Deze plaats ligt niet in een Vlaamse buurt. Kies een plaats in je gemeente.',
-  'report.error.placeOutsideMunicipality': 'Deze plaats ligt buiten de gemeente(n) waarvoor je meldt. Kies een plaats in een van je buurten.',
+  'report.error.placeOutsideMunicipality':
+    'Deze plaats ligt buiten de gemeente(n) waarvoor je meldt. Kies een plaats in een van je buurten.',
   'report.error.category': 'Kies wat je opmerkte.',
   'report.error.subcategory': 'Kies een onderdeel van deze categorie, of laat het open.',
   'report.error.descriptionShort': 'Beschrijf in minstens 10 tekens wat je opmerkte.',
   'report.error.descriptionLong': 'Hou het kort: hoogstens 500 tekens.',
-  'report.error.personalData': 'De beschrijving bevat persoonsgegevens. Haal ze weg en beschrijf de situatie, niet de persoon.',
+  'report.error.personalData':
+    'De beschrijving bevat persoonsgegevens. Haal ze weg en beschrijf de situatie, niet de persoon.',
   'report.error.observedFuture': 'Deze datum ligt in de toekomst.',
   'report.error.observedOld': 'Deze datum ligt meer dan een jaar terug.',
   'report.error.observedInvalid': 'Geef een geldige datum.',
   'report.error.partnerType': 'Kies de partner die het opmerkte.',
-  'report.error.keyReused': 'Dit formulier werd al gebruikt voor een ander signaal. Laad de pagina opnieuw om een nieuw signaal te melden.',
-  'report.error.signedOut': 'Je bent niet meer aangemeld. Meld je opnieuw aan in een ander tabblad en probeer het dan opnieuw.',
+  'report.error.keyReused':
+    'Dit formulier werd al gebruikt voor een ander signaal. Laad de pagina opnieuw om een nieuw signaal te melden.',
+  'report.error.signedOut':
+    'Je bent niet meer aangemeld. Meld je opnieuw aan in een ander tabblad en probeer het dan opnieuw.',
   'report.error.forbidden': 'Je rol laat niet toe om signalen te melden.',
-  'report.error.network': 'Het signaal kon niet verstuurd worden. Probeer het opnieuw: het wordt maar één keer bewaard.',
+  'report.error.network':
+    'Het signaal kon niet verstuurd worden. Probeer het opnieuw: het wordt maar één keer bewaard.',
   'report.done.title': 'Bedankt, je signaal is gemeld',
-  'report.done.body': 'Signaal {id} in {neighbourhood}, {municipality} staat nu op "Nieuw". De coördinator van de gemeente volgt het op; de status zie je bij je meldingen.',
+  'report.done.body':
+    'Signaal {id} in {neighbourhood}, {municipality} staat nu op "Nieuw". De coördinator van de gemeente volgt het op; de status zie je bij je meldingen.',
   'report.done.open': 'Bekijk dit signaal',
   'report.done.list': 'Naar mijn meldingen',
   'report.done.another': 'Nog een signaal melden',
@@ -492,7 +517,8 @@ export const nlBE = {
   'signals.list.next': 'Volgende',
   'signals.list.page': 'Pagina {page} van {pages}',
   'signals.list.mapLabel': 'Kaart van de signalen',
-  'signals.list.mapNote': '{count} signalen op de kaart, op hun veralgemeende plaats (midden van een vak, nooit het exacte punt).',
+  'signals.list.mapNote':
+    '{count} signalen op de kaart, op hun veralgemeende plaats (midden van een vak, nooit het exacte punt).',
   'signals.detail.title': 'Signaal {id}',
   'signals.detail.eyebrow': 'Signaal {id}',
   'signals.detail.back': 'Terug naar de meldingen',
@@ -514,7 +540,8 @@ export const nlBE = {
   'signals.history.outcome': 'Resultaat: {outcome}',
   'signals.history.referredTo': 'Toegeleid naar {to}',
   'signals.history.by': 'door {name}',
-  'signals.history.statusesOnly': 'Je ziet de status en wanneer die veranderde; de werknotities zijn voor de coördinator.',
+  'signals.history.statusesOnly':
+    'Je ziet de status en wanneer die veranderde; de werknotities zijn voor de coördinator.',
   'status.title': 'Volgende stap',
   'status.next': 'Nieuwe status',
   'status.service': 'Toegeleid naar een dienst in de gemeente',
@@ -536,7 +563,8 @@ export const nlBE = {
   'status.error.noteRequired': 'Schrijf kort wat er gebeurde.',
   'status.error.notePersonal': 'De notitie bevat persoonsgegevens: beschrijf de opvolging, niet de persoon.',
   'status.error.note': 'Hou de notitie kort: hoogstens 280 tekens.',
-  'status.error.stale': 'Iemand anders wijzigde dit signaal intussen. De pagina toont nu de nieuwe status: kies opnieuw.',
+  'status.error.stale':
+    'Iemand anders wijzigde dit signaal intussen. De pagina toont nu de nieuwe status: kies opnieuw.',
   'status.error.notFound': 'Dit signaal volg jij niet op.',
   'status.error.network': 'De status kon niet opgeslagen worden. Probeer het opnieuw.',
   // --- analysis (issue 5)
@@ -545,11 +573,13 @@ export const nlBE = {
   'analysis.pageTitle': '{area} · buurtanalyse',
   'analysis.heading': 'Buurtanalyse {area}',
   'analysis.loading': 'Analyse berekenen…',
-  'analysis.noSignals': 'Er is nog geen afgesloten jaar met signalen om te analyseren: een jaar verschijnt op 1 februari van het jaar erna.',
+  'analysis.noSignals':
+    'Er is nog geen afgesloten jaar met signalen om te analyseren: een jaar verschijnt op 1 februari van het jaar erna.',
   'analysis.wholeRegion': 'Alle {count} gemeenten van de regio, per buurt.',
   'analysis.partialScope': 'Alleen de gemeenten die je mag zien: {municipalities}.',
   'analysis.filter.category': 'Categorie',
-  'analysis.periodNote': 'Cijfers per afgesloten kalenderjaar: een jaar verschijnt op 1 februari van het jaar erna en verandert daarna niet meer, zodat twee downloads nooit van elkaar af te trekken zijn.',
+  'analysis.periodNote':
+    'Cijfers per afgesloten kalenderjaar: een jaar verschijnt op 1 februari van het jaar erna en verandert daarna niet meer, zodat twee downloads nooit van elkaar af te trekken zijn.',
   'analysis.filter.period': 'Periode',
   'analysis.filter.distance': 'Afstand tot voorziening',
   'analysis.filter.apply': 'Toon',
@@ -571,7 +601,8 @@ export const nlBE = {
   'analysis.legend.wonen': 'Sociale woningen per 1.000 inwoners',
   'analysis.noValue': 'Geen waarde',
   'analysis.openProfile': 'Open het buurtprofiel',
-  'analysis.suppressionNote': 'Aantallen van 1 tot {max} en cijfers waaruit die terug te rekenen zijn, staan als x, net als hun cijfers per 1.000.',
+  'analysis.suppressionNote':
+    'Aantallen van 1 tot {max} en cijfers waaruit die terug te rekenen zijn, staan als x, net als hun cijfers per 1.000.',
   'analysis.hiddenTitle': 'Afgeschermd: een klein aantal, of een cijfer waaruit een klein aantal terug te rekenen is',
   'analysis.tooFew': 'te weinig buurten',
   'analysis.base.population': 'Inwoners',
@@ -606,38 +637,46 @@ export const nlBE = {
   'analysis.significance.cold_95': 'Coldspot, 95 %',
   'analysis.significance.cold_99': 'Coldspot, 99 %',
   'analysis.hotspots.title': 'Waar signalen samenkomen',
-  'analysis.hotspots.intro': '{hot} buurten liggen in een hotspot: een buurt en haar buren samen hebben significant meer signalen per 1.000 {base} dan de rest.',
+  'analysis.hotspots.intro':
+    '{hot} buurten liggen in een hotspot: een buurt en haar buren samen hebben significant meer signalen per 1.000 {base} dan de rest.',
   'analysis.hotspots.onlySignificant': 'Alleen hot- en coldspots',
   'analysis.hotspots.none': 'Geen significante hot- of coldspots.',
-  'analysis.hotspots.method': 'Getis-Ord Gi* op de afgevlakte cijfers (empirical Bayes), buren = buurten met een gemeenschappelijke grens; tweezijdig, zonder correctie voor meervoudig testen. Alleen getoonde aantallen tellen: een buurt met een verborgen aantal telt mee aan het gemiddelde van de regio.',
+  'analysis.hotspots.method':
+    'Getis-Ord Gi* op de afgevlakte cijfers (empirical Bayes), buren = buurten met een gemeenschappelijke grens; tweezijdig, zonder correctie voor meervoudig testen. Alleen getoonde aantallen tellen: een buurt met een verborgen aantal telt mee aan het gemiddelde van de regio.',
   'analysis.municipalities.title': 'Gemeenten',
   'analysis.clusters.title': 'Puntclusters van signalen',
   'analysis.clusters.intro': '{count} clusters (DBSCAN, 250 m, minstens 5 signalen); {hidden} kleinere niet getoond.',
   'analysis.clusters.item': 'Cluster {number}: {count} signalen',
   'analysis.index.title': 'Zorgnood-index',
-  'analysis.index.intro': 'Gestandaardiseerde indicatoren, gewogen en opgeteld. Verschuif een gewicht: kaart en rangorde volgen meteen.',
+  'analysis.index.intro':
+    'Gestandaardiseerde indicatoren, gewogen en opgeteld. Verschuif een gewicht: kaart en rangorde volgen meteen.',
   'analysis.index.weights': 'Gewichten',
   'analysis.index.reset': 'Standaardgewichten',
-  'analysis.index.method': 'Elke indicator als z-score (hoger = meer nood; inkomen omgekeerd). Ontbreekt een waarde, dan telt de buurt op de andere indicatoren, als die minstens de helft van het gewicht dragen. Signalen per 1.000 tellen alleen waar hun aantal getoond wordt.',
+  'analysis.index.method':
+    'Elke indicator als z-score (hoger = meer nood; inkomen omgekeerd). Ontbreekt een waarde, dan telt de buurt op de andere indicatoren, als die minstens de helft van het gewicht dragen. Signalen per 1.000 tellen alleen waar hun aantal getoond wordt.',
   'analysis.need.share_increased_reimbursement': 'Verhoogde tegemoetkoming',
   'analysis.need.median_income': 'Mediaan inkomen (laag)',
   'analysis.need.share_80_plus_alone': '80+ alleenwonend',
   'analysis.need.share_65_plus': 'Aandeel 65+',
   'analysis.need.signals_per_1000': 'Signalen per 1.000',
   'analysis.access.title': 'Nood en aanbod',
-  'analysis.access.intro': 'Aandeel van de bevolking dat verder dan {metres} m (in vogelvlucht) van de dichtste voorziening woont. {flagged} buurten combineren hoge nood met slechte bereikbaarheid.',
+  'analysis.access.intro':
+    'Aandeel van de bevolking dat verder dan {metres} m (in vogelvlucht) van de dichtste voorziening woont. {flagged} buurten combineren hoge nood met slechte bereikbaarheid.',
   'analysis.access.meanDistance': 'Gemiddeld {metres} m',
-  'analysis.access.method': 'Bevolking gespreid over rasterpunten van 250 m binnen de buurt; afstanden in Lambert 72. Hoge nood = hoogste vijfde van de zorgnood-index; slechte bereikbaarheid = minstens de helft verder dan de afstand van een lokaal dienstencentrum, huisarts of apotheek.',
+  'analysis.access.method':
+    'Bevolking gespreid over rasterpunten van 250 m binnen de buurt; afstanden in Lambert 72. Hoge nood = hoogste vijfde van de zorgnood-index; slechte bereikbaarheid = minstens de helft verder dan de afstand van een lokaal dienstencentrum, huisarts of apotheek.',
   'analysis.flag.flagged': 'Hoge nood, slecht bereikbaar',
   'analysis.flag.highNeed': 'Hoge nood',
   'analysis.flag.poorAccess': 'Slecht bereikbaar',
   'analysis.flag.neither': 'Geen van beide',
   'analysis.lighting.title': 'Onveiligheidsgevoel en straatverlichting',
-  'analysis.lighting.intro': 'Signalen over onveiligheid op straat naast de dichtheid van straatlampen en het aandeel defecte.',
+  'analysis.lighting.intro':
+    'Signalen over onveiligheid op straat naast de dichtheid van straatlampen en het aandeel defecte.',
   'analysis.lighting.corrDefects': 'Samenhang met het aandeel defecte lampen',
   'analysis.lighting.corrDensity': 'Samenhang met lampen per km²',
   'analysis.housing.title': 'Woonkwaliteit',
-  'analysis.housing.intro': 'Signalen over slechte woonkwaliteit naast sociale woningen en vastgestelde ongeschikte of onbewoonbare woningen.',
+  'analysis.housing.intro':
+    'Signalen over slechte woonkwaliteit naast sociale woningen en vastgestelde ongeschikte of onbewoonbare woningen.',
   'analysis.housing.corr': 'Samenhang met ongeschikte woningen per 1.000',
   'analysis.export.heading': 'Downloaden',
   'analysis.export.excel': 'CSV voor Excel (BE)',
@@ -670,7 +709,8 @@ export const nlBE = {
   'compare.indicator': 'Indicator',
   'compare.regionAverage': 'Gemiddelde {region}',
   'compare.signalRate': 'Signalen per 1.000 inwoners',
-  'compare.indicatorsMethod': 'Regiogemiddelde: gewogen naar bevolking over alle gemeenten van de regio (bevolking: gemiddelde per gemeente).',
+  'compare.indicatorsMethod':
+    'Regiogemiddelde: gewogen naar bevolking over alle gemeenten van de regio (bevolking: gemiddelde per gemeente).',
   'compare.rankingTitle': 'Rangorde van de buurten: {category}',
   'profile.pageTitle': '{name} · buurtprofiel',
   'profile.eyebrow': 'Buurtprofiel · {municipality} · regio {region}',
@@ -684,16 +724,19 @@ export const nlBE = {
   'profile.indicatorsTitle': 'Indicatoren',
   'profile.indicatorsNote': 'Laatste beschikbare waarden; demowaarden zijn schattingen.',
   'profile.trendsTitle': 'Signalen per periode (per 1.000)',
-  'profile.trendsNote': 'Per categorie: aantal en per 1.000 (eenzaamheid per 1.000 inwoners van 65+). Aantallen van 1 tot {max} staan als x.',
+  'profile.trendsNote':
+    'Per categorie: aantal en per 1.000 (eenzaamheid per 1.000 inwoners van 65+). Aantallen van 1 tot {max} staan als x.',
   'profile.accessTitle': 'Voorzieningen en bereikbaarheid',
   'profile.serviceType': 'Voorziening',
   'profile.inside': 'In de buurt',
   'profile.meanDistance': 'Gem. afstand',
   'profile.beyond': 'Verder dan {metres} m',
   'profile.lightingHousingTitle': 'Verlichting en wonen',
-  'profile.footer': 'Kleine aantallen (1 tot {max}) en cijfers waaruit ze terug te rekenen zijn, zijn afgeschermd (x). Bron: Buurtradar.',
+  'profile.footer':
+    'Kleine aantallen (1 tot {max}) en cijfers waaruit ze terug te rekenen zijn, zijn afgeschermd (x). Bron: Buurtradar.',
   'actions.heading': 'Acties (veranderplan)',
-  'actions.intro': 'Wat er in deze buurt gebeurt, met de signalen per 1.000 in de {months} maanden ervoor en erna (korter waar de gegevens ophouden).',
+  'actions.intro':
+    'Wat er in deze buurt gebeurt, met de signalen per 1.000 in de {months} maanden ervoor en erna (korter waar de gegevens ophouden).',
   'actions.none': 'Nog geen acties voor deze buurt.',
   'actions.error.title': 'Geef de actie een naam van 3 tot 120 tekens.',
   'actions.error.owner': 'Noem een organisatie of rol als trekker (2 tot 120 tekens), geen persoon.',
@@ -706,10 +749,12 @@ export const nlBE = {
   'admin.accounts.error.emailTaken': 'Er bestaat al een account met dit e-mailadres.',
   'admin.accounts.error.password': 'Een wachtwoord heeft minstens {min} tekens.',
   'admin.accounts.error.role': 'Kies een rol uit de lijst.',
-  'admin.accounts.error.organisation': 'Kies een organisatie uit de lijst: een melder hoort bij een partnerorganisatie.',
+  'admin.accounts.error.organisation':
+    'Kies een organisatie uit de lijst: een melder hoort bij een partnerorganisatie.',
   'admin.accounts.error.newOrganisationName': 'Geef de naam van de nieuwe organisatie.',
   'admin.accounts.error.newOrganisationType': 'Kies het soort organisatie.',
-  'admin.accounts.error.municipalities': 'Kies minstens één gemeente uit de lijst: melders, coördinatoren en adviseurs werken in een gemeente.',
+  'admin.accounts.error.municipalities':
+    'Kies minstens één gemeente uit de lijst: melders, coördinatoren en adviseurs werken in een gemeente.',
   'admin.accounts.error.regionCode': 'Een regionale analist kiest een regio; andere rollen geen.',
   'admin.accounts.error.notFound': 'Dat account bestaat niet (meer).',
   'actions.new': 'Actie toevoegen',
@@ -738,7 +783,8 @@ export const nlBE = {
   'compare.export.maanden': 'Per maand',
   'compare.export.indicatoren': 'Indicatoren',
   'compare.export.rangorde': 'Rangorde van de buurten',
-  'compare.tooFew': 'Vergelijken kan met minstens twee gemeenten waarvan je de cijfers mag zien; je account geeft er minder.',
+  'compare.tooFew':
+    'Vergelijken kan met minstens twee gemeenten waarvan je de cijfers mag zien; je account geeft er minder.',
 } as const;
 
 export type MessageKey = keyof typeof nlBE;

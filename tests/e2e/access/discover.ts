@@ -28,10 +28,17 @@ function routePattern(file: string): string | null {
 function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const method of METHODS) {
-    if (new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b`).test(source)) found.add(method);
+    if (new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b`).test(source))
+      found.add(method);
   }
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const name of match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!.trim())) {
+    for (const name of match[1]!.split(',').map((part) =>
+      part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim(),
+    )) {
       if ((METHODS as readonly string[]).includes(name)) found.add(name);
     }
   }
@@ -60,8 +67,12 @@ export function discoverEntryPoints(): string[] {
 
 /** The build's id of each server action (`ACTION file#name` → id), for posting to it like a form would. */
 export function serverActionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  return new Map(Object.entries(manifest.node).map(([id, entry]) => [`ACTION ${entry.filename}#${entry.exportedName}`, id]));
+  return new Map(
+    Object.entries(manifest.node).map(([id, entry]) => [`ACTION ${entry.filename}#${entry.exportedName}`, id]),
+  );
 }

@@ -10,7 +10,9 @@ export interface Secrets {
 }
 
 const idPattern = (id: number) =>
-  new RegExp(`(?:\\\\?"id\\\\?"\\s*:\\s*|/api/signals/|/meldingen/|data-signal-id(?:=|\\\\?"\\s*:\\s*)\\\\?"?|#)${id}(?![0-9a-f])`);
+  new RegExp(
+    `(?:\\\\?"id\\\\?"\\s*:\\s*|/api/signals/|/meldingen/|data-signal-id(?:=|\\\\?"\\s*:\\s*)\\\\?"?|#)${id}(?![0-9a-f])`,
+  );
 
 /** Human-readable findings; empty when the body gives nothing away. */
 export function findLeaks(body: string, secrets: Secrets): string[] {
@@ -18,7 +20,8 @@ export function findLeaks(body: string, secrets: Secrets): string[] {
   for (const text of secrets.descriptions) if (body.includes(text)) found.push(`description "${text.slice(0, 40)}…"`);
   for (const id of secrets.ids) if (idPattern(id).test(body)) found.push(`signal id ${id}`);
   for (const point of secrets.points) {
-    if (body.includes(String(point.lon)) && body.includes(String(point.lat))) found.push(`signal point ${point.lon}, ${point.lat}`);
+    if (body.includes(String(point.lon)) && body.includes(String(point.lat)))
+      found.push(`signal point ${point.lon}, ${point.lat}`);
   }
   return found;
 }

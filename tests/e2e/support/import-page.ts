@@ -4,7 +4,14 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 /** Helpers for the admin import page (/beheer/import) and its API. */
 export const fixturePath = (name: string) => path.join(process.cwd(), 'tests/fixtures/imports', name);
 
-export interface RunJson { id: number; layer: string; fileName: string; rowCount: number; undoneAt: string | null; replacedCount: number }
+export interface RunJson {
+  id: number;
+  layer: string;
+  fileName: string;
+  rowCount: number;
+  undoneAt: string | null;
+  replacedCount: number;
+}
 
 /** Chooses the layer and the file, runs the dry run and waits for its report. */
 export async function dryRun(page: Page, layer: string, file: string, options: { crs?: string } = {}) {

@@ -2,7 +2,11 @@ import { expect, type Page } from '@playwright/test';
 import { OVERLAY_LAYER_IDS, type OverlayLayer } from '@/lib/map/overlay-layers';
 
 /** What the tests use of the MapLibre map the page exposes as window.__buurtradarMap. */
-export interface RenderedFeature { id?: number | string; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
+export interface RenderedFeature {
+  id?: number | string;
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates: unknown };
+}
 export interface TestMap {
   loaded(): boolean;
   isMoving(): boolean;
@@ -29,10 +33,14 @@ export async function waitForMap(page: Page) {
 
 /** Resolves when the map has nothing left to load or draw. */
 export async function waitForIdle(page: Page) {
-  await page.waitForFunction(() => {
-    const map = (window as TestWindow).__buurtradarMap;
-    return map !== undefined && map.loaded() && !map.isMoving() && map.areTilesLoaded();
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as TestWindow).__buurtradarMap;
+      return map !== undefined && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /** Features drawn by the given style layers, once the map has settled. */
@@ -40,7 +48,9 @@ export async function renderedFeatures(page: Page, ids: string[]): Promise<Rende
   await waitForIdle(page);
   const features = await page.evaluate((layers) => {
     const map = (window as TestWindow).__buurtradarMap;
-    return map ? map.queryRenderedFeatures({ layers }).map((f) => ({ id: f.id, properties: f.properties, geometry: f.geometry })) : [];
+    return map
+      ? map.queryRenderedFeatures({ layers }).map((f) => ({ id: f.id, properties: f.properties, geometry: f.geometry }))
+      : [];
   }, ids);
   return features as RenderedFeature[];
 }

@@ -8,17 +8,29 @@ import { signIn } from './sign-in';
 export const BALEN = '13003';
 export const RAVELS = '13035';
 
-export interface Person { page: Page; request: APIRequestContext; close: () => Promise<void> }
+export interface Person {
+  page: Page;
+  request: APIRequestContext;
+  close: () => Promise<void>;
+}
 
 /** A fresh browser context (its own cookies) signed in as `account`. */
-export async function signedIn(browser: Browser, baseURL: string, account: { email: string; password: string }): Promise<Person> {
+export async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  account: { email: string; password: string },
+): Promise<Person> {
   const context = await browser.newContext({ baseURL, locale: 'nl-BE', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signIn(page, account);
   return { page, request: context.request, close: () => context.close() };
 }
 
-export interface NeighbourhoodAnchor { code: string; name: string; anchor: [number, number] }
+export interface NeighbourhoodAnchor {
+  code: string;
+  name: string;
+  anchor: [number, number];
+}
 
 /** Balen's (or another municipality's) neighbourhoods with a point inside each (public API). */
 export async function neighbourhoodsOf(request: APIRequestContext, nis: string): Promise<NeighbourhoodAnchor[]> {
@@ -31,9 +43,16 @@ export async function neighbourhoodsOf(request: APIRequestContext, nis: string):
 /** A report body for the API, with a fresh idempotency key. */
 export function reportBody(lon: number, lat: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    category: 'loneliness', subcategory: 'loneliness_social_isolation', urgency: 'normal',
+    category: 'loneliness',
+    subcategory: 'loneliness_social_isolation',
+    urgency: 'normal',
     description: 'Oudere man woont alleen en komt sinds de winter niet meer buiten.',
-    followUpRequested: true, partnerType: 'gp_practice', lon, lat, idempotencyKey: crypto.randomUUID(), ...overrides,
+    followUpRequested: true,
+    partnerType: 'gp_practice',
+    lon,
+    lat,
+    idempotencyKey: crypto.randomUUID(),
+    ...overrides,
   };
 }
 
@@ -42,13 +61,19 @@ export async function clickMapAt(page: Page, testId: string, lon: number, lat: n
   const map = page.getByTestId(testId);
   await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 45_000 });
   await page.waitForFunction(() => {
-    const instance = (window as unknown as { __buurtradarMap?: { loaded(): boolean; isMoving(): boolean } }).__buurtradarMap;
+    const instance = (window as unknown as { __buurtradarMap?: { loaded(): boolean; isMoving(): boolean } })
+      .__buurtradarMap;
     return instance !== undefined && instance.loaded() && !instance.isMoving();
   });
-  const pixel = await page.evaluate(([x, y]) => {
-    const instance = (window as unknown as { __buurtradarMap: { project(p: [number, number]): { x: number; y: number } } }).__buurtradarMap;
-    return instance.project([x!, y!]);
-  }, [lon, lat]);
+  const pixel = await page.evaluate(
+    ([x, y]) => {
+      const instance = (
+        window as unknown as { __buurtradarMap: { project(p: [number, number]): { x: number; y: number } } }
+      ).__buurtradarMap;
+      return instance.project([x!, y!]);
+    },
+    [lon, lat],
+  );
   await map.click({ position: { x: pixel.x, y: pixel.y } });
 }
 
@@ -60,14 +85,26 @@ export function tileOf(lon: number, lat: number, z: number): { x: number; y: num
   return { x, y };
 }
 
-export interface TileFeature { id: number | undefined; properties: Record<string, string | number | boolean> }
+export interface TileFeature {
+  id: number | undefined;
+  properties: Record<string, string | number | boolean>;
+}
 
 /** The features of a signals tile as a browser of this person would get them (following the version redirect). */
-export async function signalTileFeatures(request: APIRequestContext, z: number, x: number, y: number): Promise<TileFeature[]> {
+export async function signalTileFeatures(
+  request: APIRequestContext,
+  z: number,
+  x: number,
+  y: number,
+): Promise<TileFeature[]> {
   const response = await request.get(`/api/tiles/signals/${z}/${x}/${y}.pbf`);
   expect([200, 204]).toContain(response.status());
   if (response.status() === 204) return [];
   const tile = new VectorTile(new PbfReader(new Uint8Array(await response.body())));
   return Object.values(tile.layers).flatMap((layer) =>
-    Array.from({ length: layer.length }, (_, i) => ({ id: layer.feature(i).id, properties: layer.feature(i).properties })));
+    Array.from({ length: layer.length }, (_, i) => ({
+      id: layer.feature(i).id,
+      properties: layer.feature(i).properties,
+    })),
+  );
 }

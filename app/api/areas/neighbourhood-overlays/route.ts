@@ -22,14 +22,18 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const region = regionCode.safeParse(params.get('region') ?? '');
-  if (!region.success || params.getAll('region').length !== 1) return jsonError(400, 'Invalid query: region must be one region code such as sw11');
+  if (!region.success || params.getAll('region').length !== 1)
+    return jsonError(400, 'Invalid query: region must be one region code such as sw11');
   const filters = parseSignalFilters(params, ['region']);
   if (!filters.ok) return jsonError(400, filters.error);
   try {
     const db = await getDb();
     if (!(await findRegion(db, region.data))) return jsonError(404, `No region with code ${region.data}`);
     const [scope, municipalities] = await Promise.all([getAccessScope(), listMunicipalities(db, region.data)]);
-    const visible = mapSignalMunicipalitiesIn(scope, municipalities.map((m) => m.nis));
+    const visible = mapSignalMunicipalitiesIn(
+      scope,
+      municipalities.map((m) => m.nis),
+    );
     const rows = await getNeighbourhoodOverlayCounts(db, region.data, filters.value, visible);
     const threshold = smallNumberThreshold();
     return Response.json(

@@ -25,9 +25,15 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const plan = await dryRunImport(await getDb(), read.upload);
     if (plan.ok) return Response.json({ report: planReport(plan) }, { headers: PERSONAL_HEADERS });
-    return Response.json({ error: refusalMessage(plan), report: planReport(plan) }, { status: 400, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: refusalMessage(plan), report: planReport(plan) },
+      { status: 400, headers: PERSONAL_HEADERS },
+    );
   } catch (error) {
     console.error('[buurtradar] import dry run failed', error);
-    return Response.json({ error: 'The file could not be checked; try again later' }, { status: 500, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: 'The file could not be checked; try again later' },
+      { status: 500, headers: PERSONAL_HEADERS },
+    );
   }
 }

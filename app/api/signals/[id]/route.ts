@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
  * municipality or another reporter answers 404, exactly like a number that does not exist.
  */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const access = await requireScope((scope) => scope.canSeeSignalPoints, 'Your role sees aggregates only, not individual signals');
+  const access = await requireScope(
+    (scope) => scope.canSeeSignalPoints,
+    'Your role sees aggregates only, not individual signals',
+  );
   if (!access.ok) return access.response;
   const id = parseSignalId((await context.params).id);
   if (id === null) return personalJson({ error: 'The signal number must be a positive whole number' }, 400);

@@ -16,12 +16,17 @@ export async function GET(): Promise<Response> {
   try {
     const { db } = await getDatabase();
     const versions = await listLayerVersions(db, smallNumberThreshold());
-    const layers = Object.fromEntries(TILE_LAYERS.map((layer) => [layer, {
-      version: versions[layer],
-      tiles: `/api/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versions[layer]}`,
-      minzoom: 0,
-      maxzoom: LAYER_RULES[layer].maxZoom,
-    }]));
+    const layers = Object.fromEntries(
+      TILE_LAYERS.map((layer) => [
+        layer,
+        {
+          version: versions[layer],
+          tiles: `/api/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versions[layer]}`,
+          minzoom: 0,
+          maxzoom: LAYER_RULES[layer].maxZoom,
+        },
+      ]),
+    );
     return Response.json({ layers }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     console.error('[buurtradar] tile versions could not be read', error);

@@ -7,7 +7,11 @@ import { downloadSvgAsPng } from '@/app/_components/png-export';
 import { SIGNAL_CATEGORIES } from '@/lib/signals/categories';
 import { SERIES_COLORS } from '@/app/vergelijk/_components/compare-charts';
 
-export interface TrendSeries { id: string; label: string; values: Record<string, number | null> }
+export interface TrendSeries {
+  id: string;
+  label: string;
+  values: Record<string, number | null>;
+}
 
 /** Signals per 1,000 by category, one bar per period; a hidden count has no bar. */
 export function TrendChart({ series, code }: { series: readonly TrendSeries[]; code: string }) {
@@ -17,7 +21,10 @@ export function TrendChart({ series, code }: { series: readonly TrendSeries[]; c
     name: category[lang],
     ...Object.fromEntries(series.map((s) => [s.id, s.values[category.code] ?? null])),
   }));
-  const format = (value: unknown) => (typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value) : t('compare.hidden'));
+  const format = (value: unknown) =>
+    typeof value === 'number'
+      ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+      : t('compare.hidden');
   return (
     <figure style={{ margin: 0 }} data-testid="profile-trend-chart">
       <div ref={frame} style={{ width: '100%', height: 320 }}>
@@ -28,11 +35,26 @@ export function TrendChart({ series, code }: { series: readonly TrendSeries[]; c
             <YAxis tick={{ fontSize: 11 }} />
             <Tooltip formatter={format} />
             <Legend verticalAlign="top" />
-            {series.map((s, index) => <Bar key={s.id} dataKey={s.id} name={s.label} fill={SERIES_COLORS[index % SERIES_COLORS.length]} isAnimationActive={false} />)}
+            {series.map((s, index) => (
+              <Bar
+                key={s.id}
+                dataKey={s.id}
+                name={s.label}
+                fill={SERIES_COLORS[index % SERIES_COLORS.length]}
+                isAnimationActive={false}
+              />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <button type="button" className="button no-print" onClick={() => downloadSvgAsPng(frame.current, `buurtradar-${code}-trend.png`)} data-testid="profile-chart-png">{t('compare.png')}</button>
+      <button
+        type="button"
+        className="button no-print"
+        onClick={() => downloadSvgAsPng(frame.current, `buurtradar-${code}-trend.png`)}
+        data-testid="profile-chart-png"
+      >
+        {t('compare.png')}
+      </button>
     </figure>
   );
 }

@@ -19,14 +19,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (crossSite) return crossSite;
   const { id } = await params;
   if (!/^[1-9][0-9]{0,15}$/.test(id) || !Number.isSafeInteger(Number(id))) {
-    return Response.json({ error: 'The import id must be a positive whole number' }, { status: 400, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: 'The import id must be a positive whole number' },
+      { status: 400, headers: PERSONAL_HEADERS },
+    );
   }
   try {
     const result = await undoImport(await getDb(), Number(id), { userId: access.scope.userId });
     if (!result.ok) return Response.json({ error: result.error }, { status: result.status, headers: PERSONAL_HEADERS });
-    return Response.json({ run: runJson(result.run), removed: result.removed, restored: result.restored }, { headers: PERSONAL_HEADERS });
+    return Response.json(
+      { run: runJson(result.run), removed: result.removed, restored: result.restored },
+      { headers: PERSONAL_HEADERS },
+    );
   } catch (error) {
     console.error('[buurtradar] undoing an import failed', error);
-    return Response.json({ error: 'The import could not be undone; nothing was changed. Try again later' }, { status: 500, headers: PERSONAL_HEADERS });
+    return Response.json(
+      { error: 'The import could not be undone; nothing was changed. Try again later' },
+      { status: 500, headers: PERSONAL_HEADERS },
+    );
   }
 }

@@ -14,5 +14,11 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ layer: string; z: string; x: string; y: string }> },
 ): Promise<Response> {
-  return respondWithTile(getDatabase, new URL(request.url), await context.params, getTileAccessScope, smallNumberThreshold());
+  return respondWithTile(
+    getDatabase,
+    new URL(request.url),
+    await context.params,
+    getTileAccessScope,
+    smallNumberThreshold(),
+  );
 }
